@@ -1,0 +1,31 @@
+using Broadcart.Grains.Common;
+
+namespace Broadcart.Api.Errors;
+
+/// <summary>The HTTP status each protocol error code travels with, and the code for a bare status.</summary>
+public static class ErrorStatus
+{
+    public static int ForCode(string code) => code switch
+    {
+        ErrorCodes.ValidationFailed => StatusCodes.Status400BadRequest,
+        ErrorCodes.Unauthorized => StatusCodes.Status401Unauthorized,
+        ErrorCodes.Forbidden or ErrorCodes.Muted => StatusCodes.Status403Forbidden,
+        ErrorCodes.NotFound => StatusCodes.Status404NotFound,
+        ErrorCodes.RoomNotLive or ErrorCodes.RoomEnded or ErrorCodes.NotJoined => StatusCodes.Status409Conflict,
+        ErrorCodes.RateLimited or ErrorCodes.SlowMode => StatusCodes.Status429TooManyRequests,
+        ErrorCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    public static string CodeFor(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => ErrorCodes.ValidationFailed,
+        StatusCodes.Status401Unauthorized => ErrorCodes.Unauthorized,
+        StatusCodes.Status403Forbidden => ErrorCodes.Forbidden,
+        StatusCodes.Status404NotFound => ErrorCodes.NotFound,
+        StatusCodes.Status429TooManyRequests => ErrorCodes.RateLimited,
+        StatusCodes.Status503ServiceUnavailable => ErrorCodes.Unavailable,
+        >= 500 => ErrorCodes.Internal,
+        _ => ErrorCodes.ValidationFailed,
+    };
+}

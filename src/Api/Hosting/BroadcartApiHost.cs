@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Broadcart.Api.Errors;
+using Broadcart.Api.Identity;
+using Broadcart.Api.Live;
+using Broadcart.Api.Relay;
+using Broadcart.Api.Rooms;
+using Microsoft.AspNetCore.SignalR;
+using Scalar.AspNetCore;
+
+namespace Broadcart.Api.Hosting;
+
+/// <summary>Everything an API node is, for Program and for tests that host real nodes.</summary>
+public static class BroadcartApiHost
+{
+    public static WebApplicationBuilder AddBroadcartApi(this WebApplicationBuilder builder)
+    {
+        builder.AddBroadcartOrleans();
+        builder.AddBroadcartAuthentication();
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddBroadcartProblems();
+        services.AddBroadcartRateLimiting(builder.Configuration);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.AddOpenApi();
+
+        services.Configure<RelayOptions>(builder.Configuration.GetSection("Relay"));
+        services.Configure<ChatRateOptions>(builder.Configuration.GetSection("Chat"));
+        services.AddSingleton<NodeIdentity>();
+        services.AddSingleton<RoomRelay>();
+        services.AddSingleton<RelayReference>();
+        services.AddSingleton<LocalRooms>();
+        services.AddSingleton<Presence>();
+        services.AddSingleton<ViewerRegion>();
+        services.AddSingleton<ChatRateLimitFilter>();
+        services.AddHostedService<RelayPump>();
+        services.AddHostedService<NodeReporter>();
+
+        services
+            .AddSignalR(o =>
+            {
+                // Registered outermost first: refusals from the limiter are coded by the error filter.
+                o.AddFilter<HubErrorFilter>();
+                o.AddFilter<ChatRateLimitFilter>();
+            })
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        return builder;
+    }
+
+    public static WebApplication MapBroadcartApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        if (app.Services.GetRequiredService<AuthSettings>().DevTokens)
+        {
+            app.MapDevTokens();
+        }
+
+        app.MapRooms();
+        app.MapHub<LiveHub>("/hubs/live");
+        StartupBanner.Register(app);
+        return app;
+    }
+}

@@ -1,0 +1,6 @@
+namespace Broadcart.Api.Identity;
+
+public static class Policies
+{
+    public const string Streamer = "streamer";
+}

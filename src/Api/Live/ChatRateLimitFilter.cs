@@ -1,0 +1,64 @@
+using System.Threading.RateLimiting;
+using Broadcart.Api.Identity;
+using Broadcart.Api.Relay;
+using Broadcart.Grains.Common;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace Broadcart.Api.Live;
+
+/// <summary>
+/// Per-user chat limit (default 5 messages per 5 seconds) on this node; the room's streamer,
+/// moderators and admins are exempt. A user chatting through several nodes gets the limit on each.
+/// </summary>
+public sealed class ChatRateLimitFilter : IHubFilter, IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly ChatRateOptions _options;
+    private readonly LocalRooms _rooms;
+
+    public ChatRateLimitFilter(IOptions<ChatRateOptions> options, LocalRooms rooms)
+    {
+        _options = options.Value;
+        _rooms = rooms;
+        _limiter = PartitionedRateLimiter.Create<string, string>(user => RateLimitPartition.GetSlidingWindowLimiter(
+            user,
+            _ => new SlidingWindowRateLimiterOptions
+            {
+                PermitLimit = _options.MessagesPerWindow,
+                Window = _options.Window,
+                SegmentsPerWindow = 5,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
+    }
+
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        if (context.HubMethodName == nameof(LiveHub.SendChat) && !IsExempt(context))
+        {
+            using var lease = _limiter.AttemptAcquire(context.Context.User!.UserId());
+            if (!lease.IsAcquired)
+            {
+                throw new BroadcartException(ErrorCodes.RateLimited,
+                    $"you are sending messages too fast: at most {_options.MessagesPerWindow} every {_options.Window.TotalSeconds:0} seconds");
+            }
+        }
+
+        return await next(context);
+    }
+
+    private bool IsExempt(HubInvocationContext context)
+    {
+        var user = context.Context.User!;
+        if (user.IsInRole(Roles.Moderator) || user.IsInRole(Roles.Admin))
+        {
+            return true;
+        }
+
+        return context.HubMethodArguments is [string roomId, ..]
+            && _rooms.Find(roomId)?.Replica.Room?.StreamerId == user.UserId();
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}

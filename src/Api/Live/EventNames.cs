@@ -1,0 +1,13 @@
+namespace Broadcart.Api.Live;
+
+/// <summary>Server-to-client event names: a promise to clients, never renamed.</summary>
+public static class EventNames
+{
+    public const string Chat = "chat";
+    public const string ChatBatch = "chatBatch";
+    public const string ChatDeleted = "chatDeleted";
+    public const string Viewers = "viewers";
+    public const string Likes = "likes";
+    public const string RoomStatus = "roomStatus";
+    public const string SlowMode = "slowMode";
+}

@@ -1,0 +1,119 @@
+using Broadcart.Api.Identity;
+using Broadcart.Api.Relay;
+using Broadcart.Api.Rooms;
+using Broadcart.Grains.Common;
+using Broadcart.Grains.Rooms;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Broadcart.Api.Live;
+
+/// <summary>
+/// <c>/hubs/live</c>. Joins are answered from the node's replica of the room; chat and moderation
+/// go to the room grain; likes are counted here and reported in batches.
+/// </summary>
+[Authorize]
+public sealed class LiveHub(LocalRooms rooms, Presence presence, ViewerRegion regions, IGrainFactory grains) : Hub
+{
+    private const string RegionKey = "region";
+
+    private string Region => (string)Context.Items[RegionKey]!;
+
+    private Actor Actor => Context.User!.ToActor(Region);
+
+    public override Task OnConnectedAsync()
+    {
+        Context.Items[RegionKey] = regions.Resolve(Context.GetHttpContext(), Context.User!);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        foreach (var roomId in presence.RemoveConnection(Context.ConnectionId))
+        {
+            rooms.Leave(roomId);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<RoomView> JoinRoom(string roomId)
+    {
+        RoomIds.Validate(roomId);
+        var room = rooms.Find(roomId);
+        if (presence.Add(Context.ConnectionId, roomId))
+        {
+            try
+            {
+                room = await rooms.JoinAsync(roomId);
+            }
+            catch
+            {
+                presence.Remove(Context.ConnectionId, roomId);
+                throw;
+            }
+        }
+
+        // Groups first, replica second: whatever the replica misses arrives through the group.
+        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Room(roomId));
+        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Region(roomId, Region));
+        var (snapshot, recentChat) = room!.Replica.Read();
+        return RoomView.From(snapshot) with
+        {
+            RecentChat = recentChat,
+            Geo = new GeoView(roomId, Region, Visible: true, Purchasable: true),
+        };
+    }
+
+    public async Task LeaveRoom(string roomId)
+    {
+        RoomIds.Validate(roomId);
+        if (presence.Remove(Context.ConnectionId, roomId))
+        {
+            rooms.Leave(roomId);
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Room(roomId));
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Region(roomId, Region));
+        }
+    }
+
+    public Task<ChatAck> SendChat(string roomId, string text)
+    {
+        EnsureJoined(roomId);
+        var normalized = ChatText.Normalize(text);
+        return Room(roomId).SendChat(Actor, normalized);
+    }
+
+    public Task Like(string roomId)
+    {
+        var room = EnsureJoined(roomId);
+        if (room.Replica.Room?.Status != RoomStatus.Live)
+        {
+            throw new BroadcartException(ErrorCodes.RoomNotLive, "likes are counted only while the room is live");
+        }
+
+        room.AddLike();
+        return Task.CompletedTask;
+    }
+
+    public Task MuteUser(string roomId, string userId, int seconds) =>
+        Room(RoomIds.Validate(roomId)).MuteUser(Actor, userId, seconds);
+
+    public Task DeleteChat(string roomId, string messageId) =>
+        Room(RoomIds.Validate(roomId)).DeleteChat(Actor, messageId);
+
+    public Task SetSlowMode(string roomId, int seconds) =>
+        Room(RoomIds.Validate(roomId)).SetSlowMode(Actor, seconds);
+
+    private LocalRoom EnsureJoined(string roomId)
+    {
+        RoomIds.Validate(roomId);
+        if (!presence.Contains(Context.ConnectionId, roomId) || rooms.Find(roomId) is not { } room)
+        {
+            throw new BroadcartException(ErrorCodes.NotJoined, "join the room before doing this");
+        }
+
+        return room;
+    }
+
+    private ILiveRoomGrain Room(string roomId) => grains.GetGrain<ILiveRoomGrain>(roomId);
+}

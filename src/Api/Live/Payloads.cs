@@ -1,0 +1,15 @@
+using Broadcart.Grains.Rooms;
+
+namespace Broadcart.Api.Live;
+
+public sealed record ChatBatchPayload(string RoomId, IReadOnlyList<ChatMessage> Messages);
+
+public sealed record ChatDeletedPayload(string RoomId, string MessageId);
+
+public sealed record ViewersPayload(string RoomId, int Count);
+
+public sealed record LikesPayload(string RoomId, long Total);
+
+public sealed record RoomStatusPayload(string RoomId, RoomStatus Status);
+
+public sealed record SlowModePayload(string RoomId, int Seconds);

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+
+namespace Broadcart.Api.Relay;
+
+/// <summary>
+/// Flushes viewer counts and likes a few times a second and heartbeats every room with local
+/// viewers: one grain call per room per tick at most, however many viewers joined or liked.
+/// </summary>
+public sealed class NodeReporter(LocalRooms rooms, IOptions<RelayOptions> options) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.ReportInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await Task.WhenAll(rooms.All.Select(room => rooms.ReportAsync(room, stoppingToken)));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await rooms.UnsubscribeAllAsync();
+    }
+}

@@ -1,0 +1,85 @@
+using Broadcart.Api.Live;
+using Broadcart.Grains.Rooms;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Broadcart.Api.Relay;
+
+/// <summary>
+/// Drains the relay: updates the node's replica, then sends each batch to the room's local
+/// group. Chat that arrived in one flush goes out as one <c>chatBatch</c> invocation, because every
+/// invocation costs a write and a flush per connection.
+/// </summary>
+public sealed class RelayPump(RoomRelay relay, LocalRooms rooms, IHubContext<LiveHub> hub, ILogger<RelayPump> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var batch in relay.Batches.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    rooms.Find(batch.RoomId)?.Replica.Apply(batch);
+                    await SendAsync(batch, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    log.LogWarning(ex, "Could not deliver a batch of room {RoomId}", batch.RoomId);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task SendAsync(RoomEventBatch batch, CancellationToken cancellationToken)
+    {
+        var group = hub.Clients.Group(RoomGroups.Room(batch.RoomId));
+        var chat = new List<ChatMessage>();
+        foreach (var e in batch.Events)
+        {
+            if (e is ChatPosted posted)
+            {
+                chat.Add(posted.Message);
+                continue;
+            }
+
+            await SendChatAsync(group, batch.RoomId, chat, cancellationToken);
+            var (name, payload) = Render(batch.RoomId, e);
+            if (name is not null)
+            {
+                await group.SendAsync(name, payload, cancellationToken);
+            }
+        }
+
+        await SendChatAsync(group, batch.RoomId, chat, cancellationToken);
+    }
+
+    private static async Task SendChatAsync(IClientProxy group, string roomId, List<ChatMessage> chat, CancellationToken cancellationToken)
+    {
+        switch (chat.Count)
+        {
+            case 0:
+                return;
+            case 1:
+                await group.SendAsync(EventNames.Chat, chat[0], cancellationToken);
+                break;
+            default:
+                await group.SendAsync(EventNames.ChatBatch, new ChatBatchPayload(roomId, [.. chat]), cancellationToken);
+                break;
+        }
+
+        chat.Clear();
+    }
+
+    private static (string? Name, object? Payload) Render(string roomId, RoomEvent e) => e switch
+    {
+        ChatRemoved r => (EventNames.ChatDeleted, new ChatDeletedPayload(roomId, r.MessageId)),
+        ViewersChanged v => (EventNames.Viewers, new ViewersPayload(roomId, v.Count)),
+        LikesChanged l => (EventNames.Likes, new LikesPayload(roomId, l.Total)),
+        StatusChanged s => (EventNames.RoomStatus, new RoomStatusPayload(roomId, s.Room.Status)),
+        SlowModeChanged m => (EventNames.SlowMode, new SlowModePayload(roomId, m.Seconds)),
+        _ => (null, null),
+    };
+}

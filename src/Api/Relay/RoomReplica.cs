@@ -1,0 +1,120 @@
+using Broadcart.Grains.Rooms;
+
+namespace Broadcart.Api.Relay;
+
+/// <summary>
+/// The node's copy of a room, kept current by the room's event batches, so that joins are
+/// answered without calling the room. A gap in the batch sequence or a new epoch (the room was
+/// reactivated) marks it for a fresh sync on the next report.
+/// </summary>
+public sealed class RoomReplica
+{
+    public const int RecentChatKept = 50;
+
+    private readonly Lock _lock = new();
+    private readonly List<ChatMessage> _recent = [];
+    private RoomSnapshot? _room;
+    private Guid _epoch;
+    private long _batchSeq;
+
+    public bool NeedsSync { get; set; }
+
+    public RoomSnapshot? Room
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _room;
+            }
+        }
+    }
+
+    public (RoomSnapshot Room, ChatMessage[] RecentChat) Read()
+    {
+        lock (_lock)
+        {
+            return (_room ?? throw new InvalidOperationException("the replica has not been synced"), [.. _recent]);
+        }
+    }
+
+    public void ApplySync(RoomSync sync)
+    {
+        lock (_lock)
+        {
+            // Batches that overtook the sync hold newer chat than the sync: keep it.
+            var newer = _recent.Where(m => m.Seq > sync.Room.ChatSeq).ToList();
+            _recent.Clear();
+            _recent.AddRange(sync.RecentChat);
+            _recent.AddRange(newer);
+            Trim();
+            _room = sync.Room;
+            _batchSeq = _epoch == sync.Epoch ? Math.Max(_batchSeq, sync.BatchSeq) : sync.BatchSeq;
+            _epoch = sync.Epoch;
+            NeedsSync = false;
+        }
+    }
+
+    public void Apply(RoomEventBatch batch)
+    {
+        lock (_lock)
+        {
+            if (_room is null)
+            {
+                return;
+            }
+
+            if (batch.Epoch == _epoch && batch.BatchSeq <= _batchSeq)
+            {
+                return;
+            }
+
+            if (batch.Epoch != _epoch || batch.BatchSeq != _batchSeq + 1)
+            {
+                NeedsSync = true;
+            }
+
+            _epoch = batch.Epoch;
+            _batchSeq = batch.BatchSeq;
+            foreach (var e in batch.Events)
+            {
+                ApplyOne(e);
+            }
+        }
+    }
+
+    private void ApplyOne(RoomEvent e)
+    {
+        switch (e)
+        {
+            case ChatPosted { Message: var m } when _recent.Count == 0 || m.Seq > _recent[^1].Seq:
+                _recent.Add(m);
+                Trim();
+                _room = _room! with { ChatSeq = Math.Max(_room.ChatSeq, m.Seq) };
+                break;
+            case ChatRemoved { MessageId: var id }:
+                _recent.RemoveAll(m => m.MessageId == id);
+                break;
+            case LikesChanged { Total: var total }:
+                _room = _room! with { Likes = total };
+                break;
+            case ViewersChanged { Count: var count }:
+                _room = _room! with { ViewerCount = count };
+                break;
+            case StatusChanged { Room: var room }:
+                _room = room with { Likes = Math.Max(room.Likes, _room!.Likes), ViewerCount = _room.ViewerCount };
+                break;
+            case SlowModeChanged { Seconds: var seconds }:
+                _room = _room! with { SlowModeSeconds = seconds };
+                break;
+        }
+    }
+
+    private void Trim()
+    {
+        if (_recent.Count > RecentChatKept)
+        {
+            _recent.RemoveRange(0, _recent.Count - RecentChatKept);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Broadcart.Api.Rooms;
+
+public sealed record CreateRoomRequest(string? Title, string? Language, string? HomeRegion, string? MerchantId);

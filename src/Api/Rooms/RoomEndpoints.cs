@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Broadcart.Api.Identity;
+using Broadcart.Api.Live;
+using Broadcart.Grains.Common;
+using Broadcart.Grains.Rooms;
+
+namespace Broadcart.Api.Rooms;
+
+public static class RoomEndpoints
+{
+    public static IEndpointRouteBuilder MapRooms(this IEndpointRouteBuilder app)
+    {
+        var rooms = app.MapGroup("/api/rooms").RequireAuthorization().WithTags("Rooms");
+
+        rooms.MapPost("/", async (CreateRoomRequest request, ClaimsPrincipal user, ViewerRegion regions, HttpContext http, IGrainFactory grains) =>
+            {
+                if (request.MerchantId is not null && !Identifiers.IsValid(request.MerchantId))
+                {
+                    throw new BroadcartException(ErrorCodes.ValidationFailed, "merchantId must be 1 to 64 letters, digits, '.', '_' or '-'");
+                }
+
+                var actor = user.ToActor(regions.Resolve(http, user));
+                var id = RoomIds.New();
+                var snapshot = await grains.GetGrain<ILiveRoomGrain>(id).Create(new CreateRoom(
+                    request.Title ?? string.Empty,
+                    string.IsNullOrWhiteSpace(request.Language) ? "en" : request.Language.Trim(),
+                    string.IsNullOrWhiteSpace(request.HomeRegion) ? user.ClaimedRegion() : request.HomeRegion.Trim(),
+                    request.MerchantId,
+                    actor));
+                return TypedResults.Created($"/api/rooms/{id}", RoomView.From(snapshot));
+            })
+            .RequireAuthorization(Policies.Streamer)
+            .WithSummary("Create a room (streamer)");
+
+        rooms.MapGet("/{roomId}", async (string roomId, IGrainFactory grains) =>
+                TypedResults.Ok(RoomView.From(await grains.GetGrain<ILiveRoomGrain>(RoomIds.Validate(roomId)).GetSnapshot())))
+            .WithSummary("Room snapshot");
+
+        rooms.MapPost("/{roomId}/start", async (string roomId, ClaimsPrincipal user, IGrainFactory grains) =>
+                TypedResults.Ok(RoomView.From(await grains.GetGrain<ILiveRoomGrain>(RoomIds.Validate(roomId)).Start(user.ToActor(user.ClaimedRegion())))))
+            .WithSummary("Go live (owner); pushes roomStatus");
+
+        rooms.MapPost("/{roomId}/end", async (string roomId, ClaimsPrincipal user, IGrainFactory grains) =>
+                TypedResults.Ok(RoomView.From(await grains.GetGrain<ILiveRoomGrain>(RoomIds.Validate(roomId)).End(user.ToActor(user.ClaimedRegion())))))
+            .WithSummary("End the room (owner); pushes roomStatus");
+
+        return app;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+using Broadcart.Grains.Rooms;
+
+namespace Broadcart.Api.Rooms;
+
+public sealed record GeoView(string RoomId, string Region, bool Visible, bool Purchasable, object? Price = null, string? Reason = null);
+
+/// <summary>
+/// A room as clients see it: REST returns it without chat; the hub's <c>JoinRoom</c> adds
+/// <see cref="RecentChat"/> and <see cref="Geo"/>. <c>id</c> and <c>roomId</c> are the same value.
+/// </summary>
+public sealed record RoomView(
+    string Id,
+    string RoomId,
+    string Title,
+    string Language,
+    RoomStatus Status,
+    string StreamerId,
+    string StreamerName,
+    string? MerchantId,
+    string HomeRegion,
+    int ViewerCount,
+    long Likes,
+    int SlowModeSeconds,
+    long ChatSeq,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? EndedAt,
+    object? Pinned,
+    IReadOnlyList<object> Showcase,
+    object? FlashSale)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ChatMessage>? RecentChat { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public GeoView? Geo { get; init; }
+
+    public static RoomView From(RoomSnapshot s) => new(
+        s.RoomId, s.RoomId, s.Title, s.Language, s.Status, s.StreamerId, s.StreamerName, s.MerchantId, s.HomeRegion,
+        s.ViewerCount, s.Likes, s.SlowModeSeconds, s.ChatSeq, s.CreatedAt, s.StartedAt, s.EndedAt,
+        Pinned: null, Showcase: [], FlashSale: null);
+}

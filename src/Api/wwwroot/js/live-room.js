@@ -1,0 +1,202 @@
+// One hub connection following one room at a time; both consoles render from its state.
+import { ApiError, connectHub } from './api.js';
+
+const STATUS_ORDER = ['scheduled', 'live', 'ended'];
+
+// The server sends lower-case names, but an enum serialised by number or PascalCase
+// should not blank the UI.
+function normaliseStatus(status) {
+  if (typeof status === 'number') return STATUS_ORDER[status] ?? '';
+  return typeof status === 'string' ? status.toLowerCase() : '';
+}
+
+const sameRoom = (a, b) => !!a && !!b && String(a).toLowerCase() === String(b).toLowerCase();
+
+function freshState(roomId = null, seed = {}) {
+  return {
+    roomId,
+    title: seed.title ?? '',
+    status: normaliseStatus(seed.status),
+    streamerId: seed.streamerId ?? '',
+    viewerCount: seed.viewerCount ?? 0,
+    likes: seed.likes ?? 0,
+    slowModeSeconds: seed.slowModeSeconds ?? 0,
+    joined: false,
+    snapshot: null, // full JoinRoom result (pinned, showcase, flashSale, geo) for later consoles
+  };
+}
+
+export class LiveRoom {
+  #conn;
+  #chat;
+  #self;
+  #onChange;
+  #onError;
+  #starting = null;
+  #stopped = false;
+  state = { ...freshState(), connection: 'disconnected' };
+
+  constructor({ token, self, chat, onChange, onError }) {
+    this.#chat = chat;
+    this.#self = self;
+    this.#onChange = onChange;
+    this.#onError = onError;
+    this.#conn = connectHub(token);
+    this.#wire();
+  }
+
+  async join(roomId, seed) {
+    const previous = this.state.roomId;
+    if (!sameRoom(previous, roomId)) {
+      if (previous && this.state.joined) {
+        // Best effort: if it fails we only linger in the old room's count until we disconnect,
+        // and its events are filtered out below.
+        this.#conn.invoke('LeaveRoom', previous).catch(() => {});
+      }
+      this.#chat.clear();
+      this.#setRoom(freshState(roomId, seed));
+    }
+    try {
+      await this.#ensureStarted();
+      this.#applySnapshot(await this.#conn.invoke('JoinRoom', roomId));
+    } catch (err) {
+      this.state.joined = false;
+      this.#emit();
+      throw err;
+    }
+  }
+
+  /** Invokes a room-scoped hub method; the room id is always the first argument. */
+  invoke(method, ...args) {
+    if (!this.state.joined) {
+      return Promise.reject(new ApiError('not_joined', 'Join the room first.'));
+    }
+    return this.#conn.invoke(method, this.state.roomId, ...args);
+  }
+
+  async sendChat(text) {
+    const ack = await this.invoke('SendChat', text);
+    // Echo immediately; the broadcast copy with the same seq replaces it when it arrives.
+    this.#chat.add({
+      roomId: this.state.roomId,
+      messageId: ack.messageId,
+      seq: ack.seq,
+      userId: this.#self.userId,
+      name: this.#self.name,
+      text,
+      sentAt: new Date().toISOString(),
+    }, { provisional: true });
+    return ack;
+  }
+
+  async setSlowMode(seconds) {
+    await this.invoke('SetSlowMode', seconds);
+    // The broadcast may land after the ack (or be batched); don't let the UI flick back meanwhile.
+    this.#update({ slowModeSeconds: seconds });
+  }
+
+  /** Folds in a status learnt elsewhere (a REST start/end) without waiting for the event. */
+  applyStatus(status) {
+    this.#mergeStatus(status);
+    this.#emit();
+  }
+
+  async stop() {
+    // A stopped room must not repaint a page that has moved on (signed out, signed in again).
+    this.#stopped = true;
+    this.#onChange = null;
+    this.#onError = null;
+    if (this.state.joined) await this.#conn.invoke('LeaveRoom', this.state.roomId).catch(() => {});
+    await this.#conn.stop().catch(() => {});
+  }
+
+  #wire() {
+    const c = this.#conn;
+    const forRoom = (handler) => (payload) => {
+      if (!this.#stopped && sameRoom(payload?.roomId, this.state.roomId)) handler(payload);
+    };
+    c.on('chat', forRoom((m) => this.#chat.add(m)));
+    c.on('chatBatch', forRoom((b) => this.#chat.addAll(b.messages)));
+    c.on('chatDeleted', forRoom((d) => this.#chat.remove(d.messageId)));
+    c.on('viewers', forRoom((v) => this.#update({ viewerCount: v.count })));
+    c.on('likes', forRoom((l) => { this.#mergeLikes(l.total); this.#emit(); }));
+    c.on('roomStatus', forRoom((s) => this.applyStatus(s.status)));
+    c.on('slowMode', forRoom((s) => this.#update({ slowModeSeconds: s.seconds })));
+
+    c.onreconnecting(() => this.#update({ connection: 'reconnecting' }));
+    c.onreconnected(async () => {
+      this.#update({ connection: 'connected' });
+      if (!this.state.roomId || !this.state.joined) return;
+      // Group membership does not survive a new connection, and we missed events meanwhile.
+      try {
+        this.#applySnapshot(await c.invoke('JoinRoom', this.state.roomId));
+      } catch (err) {
+        this.#update({ joined: false });
+        this.#onError?.(err);
+      }
+    });
+    c.onclose((err) => {
+      this.#update({ connection: 'disconnected', joined: false });
+      if (err) this.#onError?.(err);
+    });
+  }
+
+  #ensureStarted() {
+    const s = this.#conn.state;
+    if (s === 'Connected') return Promise.resolve();
+    if (s === 'Reconnecting') {
+      return Promise.reject(new ApiError('reconnecting', 'Reconnecting to the live server. Try again in a moment.'));
+    }
+    if (!this.#starting) {
+      this.#update({ connection: 'connecting' });
+      this.#starting = this.#conn.start()
+        .then(() => this.#update({ connection: 'connected' }))
+        .catch((err) => { this.#update({ connection: 'disconnected' }); throw err; })
+        .finally(() => { this.#starting = null; });
+    }
+    return this.#starting;
+  }
+
+  #applySnapshot(s) {
+    if (this.#stopped) return; // a JoinRoom that resolves after sign-out
+    s ??= {};
+    Object.assign(this.state, {
+      roomId: s.roomId ?? this.state.roomId,
+      title: s.title ?? this.state.title,
+      streamerId: s.streamerId ?? this.state.streamerId,
+      viewerCount: s.viewerCount ?? this.state.viewerCount,
+      slowModeSeconds: s.slowModeSeconds ?? 0,
+      joined: true,
+      snapshot: s,
+    });
+    this.#mergeStatus(s.status);
+    this.#mergeLikes(s.likes);
+    this.#chat.addAll(s.recentChat ?? []);
+    this.#emit();
+  }
+
+  // Status only moves forward and likes only grow, so a stale snapshot racing a newer
+  // event can never roll the UI back.
+  #mergeStatus(status) {
+    const next = normaliseStatus(status);
+    if (STATUS_ORDER.indexOf(next) > STATUS_ORDER.indexOf(this.state.status)) this.state.status = next;
+  }
+
+  #mergeLikes(total) {
+    if (typeof total === 'number' && total > this.state.likes) this.state.likes = total;
+  }
+
+  #setRoom(roomState) {
+    this.state = { ...roomState, connection: this.state.connection };
+    this.#emit();
+  }
+
+  #update(patch) {
+    Object.assign(this.state, patch);
+    this.#emit();
+  }
+
+  #emit() {
+    this.#onChange?.({ ...this.state });
+  }
+}

@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+
+namespace Broadcart.Grains.Rooms;
+
+/// <summary>
+/// Events carry absolute values (totals, statuses) so that applying one twice, or after a fresh
+/// snapshot, changes nothing: node replicas can resynchronise at any time.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Broadcart.RoomEvent")]
+public abstract record RoomEvent;
+
+[GenerateSerializer, Immutable, Alias("Broadcart.ChatPosted")]
+public sealed record ChatPosted([property: Id(0)] ChatMessage Message) : RoomEvent;
+
+[GenerateSerializer, Immutable, Alias("Broadcart.ChatRemoved")]
+public sealed record ChatRemoved([property: Id(0)] string MessageId) : RoomEvent;
+
+[GenerateSerializer, Immutable, Alias("Broadcart.LikesChanged")]
+public sealed record LikesChanged([property: Id(0)] long Total) : RoomEvent;
+
+[GenerateSerializer, Immutable, Alias("Broadcart.ViewersChanged")]
+public sealed record ViewersChanged([property: Id(0)] int Count) : RoomEvent;
+
+[GenerateSerializer, Immutable, Alias("Broadcart.StatusChanged")]
+public sealed record StatusChanged([property: Id(0)] RoomSnapshot Room) : RoomEvent;
+
+[GenerateSerializer, Immutable, Alias("Broadcart.SlowModeChanged")]
+public sealed record SlowModeChanged([property: Id(0)] int Seconds) : RoomEvent;
+
+/// <summary>One flush of a room's outbox, sent once to every subscribed node.</summary>
+[GenerateSerializer, Immutable, Alias("Broadcart.RoomEventBatch")]
+public sealed record RoomEventBatch(
+    [property: Id(0)] string RoomId,
+    [property: Id(1)] Guid Epoch,
+    [property: Id(2)] long BatchSeq,
+    [property: Id(3)] ImmutableArray<RoomEvent> Events);

@@ -1,0 +1,56 @@
+using Broadcart.Grains.Common;
+using Broadcart.Grains.Rooms;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+
+namespace Broadcart.Grains.Hosting;
+
+/// <summary>
+/// The one place a silo is configured, used by <c>src/Silo</c> and by the API's co-hosted silo, so
+/// that the two ways to run differ only in configuration.
+/// </summary>
+public static class BroadcartSiloExtensions
+{
+    public static ISiloBuilder AddBroadcart(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var settings = OrleansSettings.From(configuration);
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = settings.ClusterId;
+            o.ServiceId = settings.ServiceId;
+        });
+
+        switch (settings.Membership)
+        {
+            case "Localhost":
+                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, settings.PrimarySilo, settings.ServiceId, settings.ClusterId);
+                break;
+            default:
+                throw new InvalidOperationException($"Orleans:Membership '{settings.Membership}' is not supported; use Localhost.");
+        }
+
+        switch (settings.StateStore)
+        {
+            case "Memory":
+                silo.AddMemoryGrainStorage(StorageNames.Default);
+                break;
+            default:
+                throw new InvalidOperationException($"Orleans:StateStore '{settings.StateStore}' is not supported; use Memory.");
+        }
+
+        switch (settings.ReminderStore)
+        {
+            case "Memory":
+                silo.UseInMemoryReminderService();
+                break;
+            default:
+                throw new InvalidOperationException($"Orleans:ReminderStore '{settings.ReminderStore}' is not supported; use Memory.");
+        }
+
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.Configure<RoomOptions>(configuration.GetSection("Rooms"));
+        return silo;
+    }
+}

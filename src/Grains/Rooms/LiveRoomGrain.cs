@@ -1,0 +1,417 @@
+using System.Collections.Immutable;
+using Broadcart.Grains.Common;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Broadcart.Grains.Rooms;
+
+/// <summary>
+/// One live room. Events go to an outbox that is flushed to every subscribed node's relay as one
+/// one-way batch; the grain never awaits a node or a viewer. Chat is written behind on the
+/// maintenance tick; room metadata and moderation are written before they are acknowledged.
+/// </summary>
+public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrainCallFilter
+{
+    private readonly IPersistentState<LiveRoomState> _state;
+    private readonly RoomOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<LiveRoomGrain> _log;
+
+    private readonly Dictionary<string, NodeSubscription> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _lastChatAt = new(StringComparer.Ordinal);
+    private readonly List<RoomEvent> _outbox = [];
+    private readonly Guid _epoch = Guid.NewGuid();
+
+    private IGrainTimer? _flushTimer;
+    private bool _flushArmed;
+    private long _batchSeq;
+    private bool _likesChanged;
+    private bool _viewersChanged;
+    private int _lastViewersSent = -1;
+    private bool _stateDirty;
+
+    private long _callsReceived;
+    private long _batchesFlushed;
+    private long _stateWrites;
+
+    public LiveRoomGrain(
+        [PersistentState("room", StorageNames.Default)] IPersistentState<LiveRoomState> state,
+        IOptions<RoomOptions> options,
+        TimeProvider time,
+        ILogger<LiveRoomGrain> log)
+    {
+        _state = state;
+        _options = options.Value;
+        _time = time;
+        _log = log;
+    }
+
+    private LiveRoomState Room => _state.State;
+    private string RoomId => this.GetPrimaryKeyString();
+    private DateTimeOffset Now => _time.GetUtcNow();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _flushTimer = this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        this.RegisterGrainTimer(MaintainAsync, new GrainTimerCreationOptions(_options.MaintenanceInterval, _options.MaintenanceInterval));
+
+        if (Room.Exists)
+        {
+            if (!Room.CleanShutdown)
+            {
+                Room.ChatSeq += _options.SeqSkipAfterUncleanStop;
+            }
+
+            // Recorded now, so that a crash before the next write is seen as unclean.
+            Room.CleanShutdown = false;
+            await WriteAsync();
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await FlushAsync(cancellationToken);
+        if (Room.Exists)
+        {
+            Room.CleanShutdown = true;
+            await WriteAsync();
+        }
+    }
+
+    public Task Invoke(IIncomingGrainCallContext context)
+    {
+        if (context.InterfaceMethod?.DeclaringType == typeof(ILiveRoomGrain))
+        {
+            _callsReceived++;
+        }
+
+        return context.Invoke();
+    }
+
+    public async Task<RoomSnapshot> Create(CreateRoom command)
+    {
+        if (Room.Exists)
+        {
+            throw new BroadcartException(ErrorCodes.ValidationFailed, $"room {RoomId} already exists");
+        }
+
+        RoomGuards.ValidateNew(command);
+        Room.Exists = true;
+        Room.Title = command.Title.Trim();
+        Room.Language = command.Language;
+        Room.HomeRegion = command.HomeRegion;
+        Room.MerchantId = command.MerchantId;
+        Room.StreamerId = command.Streamer.UserId;
+        Room.StreamerName = command.Streamer.Name;
+        Room.Status = RoomStatus.Scheduled;
+        Room.CreatedAt = Now;
+        await WriteAsync();
+        return Snapshot();
+    }
+
+    public Task<RoomSnapshot> GetSnapshot()
+    {
+        Room.EnsureExists(RoomId);
+        return Task.FromResult(Snapshot());
+    }
+
+    public async Task<RoomSnapshot> Start(Actor actor)
+    {
+        Room.EnsureExists(RoomId);
+        Room.EnsureOwner(actor);
+        switch (Room.Status)
+        {
+            case RoomStatus.Live:
+                return Snapshot();
+            case RoomStatus.Ended:
+                throw new BroadcartException(ErrorCodes.RoomEnded, "the room has ended and cannot go live again");
+        }
+
+        Room.Status = RoomStatus.Live;
+        Room.StartedAt = Now;
+        await WriteAsync();
+        var snapshot = Snapshot();
+        Enqueue(new StatusChanged(snapshot));
+        return snapshot;
+    }
+
+    public async Task<RoomSnapshot> End(Actor actor)
+    {
+        Room.EnsureExists(RoomId);
+        Room.EnsureOwner(actor);
+        if (Room.Status == RoomStatus.Ended)
+        {
+            return Snapshot();
+        }
+
+        Room.Status = RoomStatus.Ended;
+        Room.EndedAt = Now;
+        await WriteAsync();
+        var snapshot = Snapshot();
+        Enqueue(new StatusChanged(snapshot));
+        return snapshot;
+    }
+
+    public Task<ChatAck> SendChat(Actor actor, string text)
+    {
+        Room.EnsureExists(RoomId);
+        var normalized = ChatText.Normalize(text);
+        Room.EnsureLive();
+        var now = Now;
+
+        if (Room.MutedUntil.TryGetValue(actor.UserId, out var until) && until > now)
+        {
+            var left = (int)Math.Ceiling((until - now).TotalSeconds);
+            throw new BroadcartException(ErrorCodes.Muted, $"you are muted for {left} more seconds");
+        }
+
+        if (Room.SlowModeSeconds > 0 && !Room.CanModerate(actor)
+            && _lastChatAt.TryGetValue(actor.UserId, out var last)
+            && last.AddSeconds(Room.SlowModeSeconds) > now)
+        {
+            var left = (int)Math.Ceiling((last.AddSeconds(Room.SlowModeSeconds) - now).TotalSeconds);
+            throw new BroadcartException(ErrorCodes.SlowMode, $"slow mode is on: you can send again in {left} seconds");
+        }
+
+        var message = new ChatMessage(RoomId, Guid.CreateVersion7().ToString("N"), ++Room.ChatSeq, actor.UserId, actor.Name, normalized, now);
+        Room.RecentChat.Add(message);
+        if (Room.RecentChat.Count > _options.RecentChatKept)
+        {
+            Room.RecentChat.RemoveRange(0, Room.RecentChat.Count - _options.RecentChatKept);
+        }
+
+        _lastChatAt[actor.UserId] = now;
+        _stateDirty = true;
+        Enqueue(new ChatPosted(message));
+        return Task.FromResult(new ChatAck(message.MessageId, message.Seq));
+    }
+
+    public async Task DeleteChat(Actor actor, string messageId)
+    {
+        Room.EnsureExists(RoomId);
+        Room.EnsureModerator(actor);
+        var index = Room.RecentChat.FindIndex(m => m.MessageId == messageId);
+        if (index < 0)
+        {
+            throw new BroadcartException(ErrorCodes.NotFound, $"message {messageId} is not among the room's recent messages");
+        }
+
+        Room.RecentChat.RemoveAt(index);
+        await WriteAsync();
+        Enqueue(new ChatRemoved(messageId));
+    }
+
+    public async Task<DateTimeOffset> MuteUser(Actor actor, string userId, int seconds)
+    {
+        Room.EnsureExists(RoomId);
+        Room.EnsureModerator(actor);
+        if (seconds < 1 || seconds > _options.MaxMuteSeconds)
+        {
+            throw new BroadcartException(ErrorCodes.ValidationFailed, $"seconds must be between 1 and {_options.MaxMuteSeconds}");
+        }
+
+        if (string.IsNullOrWhiteSpace(userId) || userId == Room.StreamerId)
+        {
+            throw new BroadcartException(ErrorCodes.ValidationFailed, "the streamer cannot be muted in their own room");
+        }
+
+        var until = Now.AddSeconds(seconds);
+        Room.MutedUntil[userId] = until;
+        await WriteAsync();
+        return until;
+    }
+
+    public async Task SetSlowMode(Actor actor, int seconds)
+    {
+        Room.EnsureExists(RoomId);
+        Room.EnsureModerator(actor);
+        if (seconds < 0 || seconds > _options.MaxSlowModeSeconds)
+        {
+            throw new BroadcartException(ErrorCodes.ValidationFailed, $"seconds must be between 0 (off) and {_options.MaxSlowModeSeconds}");
+        }
+
+        Room.SlowModeSeconds = seconds;
+        await WriteAsync();
+        Enqueue(new SlowModeChanged(seconds));
+    }
+
+    public Task<RoomSync?> Report(NodeReport report)
+    {
+        Room.EnsureExists(RoomId);
+        var known = _nodes.TryGetValue(report.NodeId, out var node);
+        if (node is null)
+        {
+            node = new NodeSubscription(report.Relay);
+            _nodes[report.NodeId] = node;
+        }
+
+        node.Relay = report.Relay;
+        node.HeartbeatInterval = report.HeartbeatInterval;
+        node.LastSeen = Now;
+        if (node.ViewerCount != report.ViewerCount || !known)
+        {
+            node.ViewerCount = Math.Max(0, report.ViewerCount);
+            _viewersChanged = true;
+        }
+
+        if (report.LikesDelta > 0)
+        {
+            Room.Likes += report.LikesDelta;
+            _likesChanged = true;
+            _stateDirty = true;
+            Arm();
+        }
+
+        return Task.FromResult(known && !report.WantSync ? null : Sync());
+    }
+
+    public Task Unsubscribe(string nodeId)
+    {
+        if (_nodes.Remove(nodeId))
+        {
+            _viewersChanged = true;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<RoomDiagnostics> GetDiagnostics() =>
+        Task.FromResult(new RoomDiagnostics(_callsReceived, _batchesFlushed, _nodes.Count, _stateWrites));
+
+    private RoomSync Sync()
+    {
+        var recent = Room.RecentChat.Count <= 50 ? Room.RecentChat : Room.RecentChat.GetRange(Room.RecentChat.Count - 50, 50);
+        return new RoomSync(Snapshot(), [.. recent], _epoch, _batchSeq);
+    }
+
+    private RoomSnapshot Snapshot() => new(
+        RoomId, Room.Title, Room.Language, Room.Status, Room.StreamerId, Room.StreamerName, Room.MerchantId,
+        Room.HomeRegion, ViewerTotal(), Room.Likes, Room.SlowModeSeconds, Room.ChatSeq, Room.CreatedAt,
+        Room.StartedAt, Room.EndedAt);
+
+    private int ViewerTotal()
+    {
+        var total = 0;
+        foreach (var node in _nodes.Values)
+        {
+            total += node.ViewerCount;
+        }
+
+        return total;
+    }
+
+    private void Enqueue(RoomEvent e)
+    {
+        _outbox.Add(e);
+        Arm();
+    }
+
+    private void Arm()
+    {
+        if (!_flushArmed)
+        {
+            _flushArmed = true;
+            _flushTimer?.Change(_options.FlushInterval, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private Task FlushAsync(CancellationToken cancellationToken)
+    {
+        _flushArmed = false;
+        if (_likesChanged)
+        {
+            _likesChanged = false;
+            _outbox.Add(new LikesChanged(Room.Likes));
+        }
+
+        if (_outbox.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var batch = new RoomEventBatch(RoomId, _epoch, ++_batchSeq, [.. _outbox]);
+        _outbox.Clear();
+        _batchesFlushed++;
+        foreach (var (nodeId, node) in _nodes)
+        {
+            try
+            {
+                // One-way: completes at once, whatever the node does with it.
+                _ = node.Relay.OnEvents(batch);
+            }
+            catch (Exception ex)
+            {
+                _log.LogWarning(ex, "Could not send a batch of room {RoomId} to node {NodeId}", RoomId, nodeId);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task MaintainAsync(CancellationToken cancellationToken)
+    {
+        var now = Now;
+        foreach (var (nodeId, node) in _nodes.ToArray())
+        {
+            if (node.LastSeen + (node.HeartbeatInterval * _options.MissedHeartbeatsBeforeDrop) < now)
+            {
+                _nodes.Remove(nodeId);
+                _viewersChanged = true;
+                _log.LogInformation("Room {RoomId} dropped node {NodeId}: no heartbeat since {LastSeen}", RoomId, nodeId, node.LastSeen);
+            }
+        }
+
+        if (_viewersChanged)
+        {
+            _viewersChanged = false;
+            var total = ViewerTotal();
+            if (total != _lastViewersSent)
+            {
+                _lastViewersSent = total;
+                Enqueue(new ViewersChanged(total));
+            }
+        }
+
+        PruneModeration(now);
+
+        if (_stateDirty)
+        {
+            try
+            {
+                await WriteAsync();
+            }
+            catch (Exception ex)
+            {
+                // The next tick tries again; chat is already delivered, only its copy is late.
+                _log.LogWarning(ex, "Could not write room {RoomId} behind", RoomId);
+            }
+        }
+    }
+
+    private void PruneModeration(DateTimeOffset now)
+    {
+        foreach (var (userId, until) in Room.MutedUntil.ToArray())
+        {
+            if (until <= now)
+            {
+                Room.MutedUntil.Remove(userId);
+            }
+        }
+
+        var slow = TimeSpan.FromSeconds(Math.Max(Room.SlowModeSeconds, 1));
+        foreach (var (userId, at) in _lastChatAt.ToArray())
+        {
+            if (at + slow <= now)
+            {
+                _lastChatAt.Remove(userId);
+            }
+        }
+    }
+
+    private async Task WriteAsync()
+    {
+        await _state.WriteStateAsync();
+        _stateDirty = false;
+        _stateWrites++;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Broadcart.Grains.Rooms;
+
+/// <summary>A subscribed API node as the room sees it; lives in memory only, renewed by heartbeats.</summary>
+internal sealed class NodeSubscription(IRoomRelay relay)
+{
+    public IRoomRelay Relay { get; set; } = relay;
+    public int ViewerCount { get; set; }
+    public TimeSpan HeartbeatInterval { get; set; }
+    public DateTimeOffset LastSeen { get; set; }
+}

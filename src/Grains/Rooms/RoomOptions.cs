@@ -1,0 +1,26 @@
+namespace Broadcart.Grains.Rooms;
+
+/// <summary>Room timing and limits, bound from the <c>Rooms</c> configuration section.</summary>
+public sealed class RoomOptions
+{
+    /// <summary>How long events wait in the outbox so that one flush carries many of them.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>Cadence of the maintenance tick: viewer counts, stale nodes, chat write-behind.</summary>
+    public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A node not heard from for this many of its own heartbeat intervals is dropped.</summary>
+    public int MissedHeartbeatsBeforeDrop { get; set; } = 3;
+
+    public int RecentChatKept { get; set; } = 200;
+
+    public int MaxMuteSeconds { get; set; } = 86_400;
+
+    public int MaxSlowModeSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// After an unclean stop the last few chat sequence numbers may not have been written; the
+    /// sequence skips forward by this much so that no number is ever handed out twice.
+    /// </summary>
+    public long SeqSkipAfterUncleanStop { get; set; } = 10_000;
+}

@@ -1,0 +1,5 @@
+using Broadcart.Grains.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.UseOrleans(silo => silo.AddBroadcart(builder.Configuration));
+await builder.Build().RunAsync();
