@@ -31,6 +31,13 @@ public static class BroadcartSiloExtensions
                 throw new InvalidOperationException($"Orleans:Membership '{settings.Membership}' is not supported; use Localhost.");
         }
 
+        return silo.AddBroadcartGrains(configuration);
+    }
+
+    /// <summary>Storage, reminders and options for the grains, without membership (test clusters bring their own).</summary>
+    public static ISiloBuilder AddBroadcartGrains(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var settings = OrleansSettings.From(configuration);
         switch (settings.StateStore)
         {
             case "Memory":

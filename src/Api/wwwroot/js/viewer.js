@@ -47,7 +47,7 @@ signOut = setupSignIn({
       return fail(err);
     }
     chat.selfId = session.userId;
-    $('join-section').hidden = false;
+    $('join-form').hidden = false;
     // A reload should put a returning viewer back in the show; a fresh sign-in waits for Join.
     const roomId = $('join-room-id').value.trim();
     if (restored && roomId) join(roomId);
@@ -56,7 +56,7 @@ signOut = setupSignIn({
     live?.stop();
     live = null;
     chat.clear();
-    $('join-section').hidden = true;
+    $('join-form').hidden = true;
     $('room-section').hidden = true;
     $('chat-section').hidden = true;
   },
