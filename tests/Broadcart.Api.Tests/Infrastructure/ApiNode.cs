@@ -1,0 +1,114 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Broadcart.Api.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Broadcart.Api.Tests.Infrastructure;
+
+/// <summary>A real API node: Kestrel on 127.0.0.1, the production host setup, test configuration.</summary>
+public sealed class ApiNode : IAsyncDisposable
+{
+    public const string SigningKey = "broadcart-tests-signing-key-0123456789-abcdef";
+
+    private ApiNode(WebApplication app, Uri baseUrl)
+    {
+        App = app;
+        BaseUrl = baseUrl;
+        Http = new HttpClient { BaseAddress = baseUrl };
+    }
+
+    public WebApplication App { get; }
+
+    public Uri BaseUrl { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public static Dictionary<string, string?> DefaultSettings() => new()
+    {
+        ["Auth:DevTokens"] = "true",
+        ["Auth:SigningKey"] = SigningKey,
+        ["Relay:HeartbeatInterval"] = "00:00:01",
+        ["RateLimits:HttpPerSecond"] = "5000",
+        ["RateLimits:HttpBurst"] = "20000",
+    };
+
+    /// <summary>Builds the node; throws what the real host throws for bad configuration.</summary>
+    public static WebApplication Build(IDictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = RepoPaths.ApiContentRoot,
+            EnvironmentName = "Testing",
+            ApplicationName = typeof(BroadcartApiHost).Assembly.GetName().Name,
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddBroadcartApi();
+        var app = builder.Build();
+        app.MapBroadcartApi();
+        return app;
+    }
+
+    public static async Task<ApiNode> StartAsync(IDictionary<string, string?> settings)
+    {
+        var app = Build(settings);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ApiNode(app, new Uri(address));
+    }
+
+    public async Task<string> TokenAsync(string userId, string role = "viewer", string region = "US", string? name = null)
+    {
+        var response = await Http.PostAsJsonAsync("/api/dev/token", new { userId, name = name ?? userId, roles = new[] { role }, region });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("token").GetString()!;
+    }
+
+    public async Task<Viewer> ConnectAsync(string token)
+    {
+        var viewer = new Viewer(new Uri(BaseUrl, "/hubs/live"), token);
+        await viewer.StartAsync();
+        return viewer;
+    }
+
+    public HttpRequestMessage Request(HttpMethod method, string path, string? token, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new("Bearer", token);
+        }
+
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return request;
+    }
+
+    public async Task<(HttpResponseMessage Response, JsonElement Body)> SendAsync(HttpMethod method, string path, string? token, object? body = null)
+    {
+        var response = await Http.SendAsync(Request(method, path, token, body));
+        var text = await response.Content.ReadAsStringAsync();
+        var json = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        return (response, json);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}

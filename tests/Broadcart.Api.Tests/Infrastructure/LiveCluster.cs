@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Broadcart.Grains.Rooms;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Broadcart.Api.Tests.Infrastructure;
+
+/// <summary>
+/// Two silos and two API nodes that are Orleans clients of them, all in this process on loopback:
+/// the production topology in miniature.
+/// </summary>
+public sealed class LiveCluster : IAsyncLifetime
+{
+    private readonly List<TestSilo> _silos = [];
+
+    public ApiNode NodeA { get; private set; } = null!;
+
+    public ApiNode NodeB { get; private set; } = null!;
+
+    public IGrainFactory Grains => NodeA.Services.GetRequiredService<IGrainFactory>();
+
+    public async Task InitializeAsync()
+    {
+        var clusterId = "tests-" + Guid.NewGuid().ToString("N")[..8];
+        var primaryPort = Ports.Free();
+        _silos.Add(await TestSilo.StartAsync(clusterId, primaryPort, Ports.Free(), primaryPort));
+        _silos.Add(await TestSilo.StartAsync(clusterId, Ports.Free(), Ports.Free(), primaryPort));
+
+        var settings = ApiNode.DefaultSettings();
+        settings["Orleans:Mode"] = "Client";
+        settings["Orleans:ClusterId"] = clusterId;
+        settings["Orleans:Membership"] = "Static";
+        settings["Orleans:Gateways"] = string.Join(',', _silos.Select(s => $"127.0.0.1:{s.GatewayPort}"));
+        NodeA = await ApiNode.StartAsync(settings);
+        NodeB = await ApiNode.StartAsync(settings);
+    }
+
+    /// <summary>Creates a room as a fresh streamer and takes it live; returns its id and the streamer's token.</summary>
+    public async Task<(string RoomId, string StreamerToken, string StreamerId)> LiveRoomAsync(bool start = true)
+    {
+        var streamerId = "streamer-" + Guid.NewGuid().ToString("N")[..8];
+        var token = await NodeA.TokenAsync(streamerId, "streamer");
+        var (created, body) = await NodeA.SendAsync(HttpMethod.Post, "/api/rooms", token, new { title = "Test room" });
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        var roomId = body.GetProperty("id").GetString()!;
+        if (start)
+        {
+            var (started, _) = await NodeA.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/start", token);
+            started.EnsureSuccessStatusCode();
+        }
+
+        return (roomId, token, streamerId);
+    }
+
+    public async Task<JsonElement> RoomAsync(string roomId, string token)
+    {
+        var (response, body) = await NodeB.SendAsync(HttpMethod.Get, $"/api/rooms/{roomId}", token);
+        response.EnsureSuccessStatusCode();
+        return body;
+    }
+
+    public Task<RoomDiagnostics> DiagnosticsAsync(string roomId) => Grains.GetGrain<ILiveRoomGrain>(roomId).GetDiagnostics();
+
+    public async Task DisposeAsync()
+    {
+        await NodeA.DisposeAsync();
+        await NodeB.DisposeAsync();
+        foreach (var silo in Enumerable.Reverse(_silos))
+        {
+            await silo.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LiveClusterCollection : ICollectionFixture<LiveCluster>
+{
+    public const string Name = "live cluster";
+}
