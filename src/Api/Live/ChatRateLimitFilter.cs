@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Broadcart.Api.Identity;
 using Broadcart.Api.Relay;
 using Broadcart.Grains.Common;
+using Broadcart.Grains.Rooms;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace Broadcart.Api.Live;
 
 /// <summary>
 /// Per-user chat limit (default 5 messages per 5 seconds) on this node; the room's streamer,
-/// moderators and admins are exempt. A user chatting through several nodes gets the limit on each.
+/// moderators and admins are exempt; text the hub will refuse anyway costs nothing. A user chatting through several nodes gets the limit on each.
 /// </summary>
 public sealed class ChatRateLimitFilter : IHubFilter, IDisposable
 {
@@ -35,7 +36,11 @@ public sealed class ChatRateLimitFilter : IHubFilter, IDisposable
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        if (context.HubMethodName == nameof(LiveHub.SendChat) && !IsExempt(context))
+        // Malformed messages are refused by the hub without costing the sender a permit.
+        if (context.HubMethodName == nameof(LiveHub.SendChat)
+            && context.HubMethodArguments is [string, string text]
+            && ChatText.IsValid(text)
+            && !IsExempt(context))
         {
             using var lease = _limiter.AttemptAcquire(context.Context.User!.UserId());
             if (!lease.IsAcquired)

@@ -7,6 +7,25 @@ public static class ChatText
 {
     public const int MaxLength = 500;
 
+    public static bool IsValid(string? text)
+    {
+        var trimmed = text.AsSpan().Trim();
+        if (trimmed.Length is 0 or > MaxLength)
+        {
+            return false;
+        }
+
+        foreach (var c in trimmed)
+        {
+            if (char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Returns the trimmed text or throws <c>validation_failed</c>.</summary>
     public static string Normalize(string? text)
     {

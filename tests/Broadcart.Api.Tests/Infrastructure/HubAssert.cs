@@ -4,11 +4,20 @@ namespace Broadcart.Api.Tests.Infrastructure;
 
 public static class HubAssert
 {
-    /// <summary>Asserts a coded refusal: a HubException whose message starts with "code: ".</summary>
+    private const string Marker = "HubException: ";
+
+    /// <summary>
+    /// Asserts a coded refusal. SignalR prefixes a HubException's message on the wire with
+    /// "An unexpected error occurred invoking 'X' on the server. HubException: ", so the code is
+    /// what follows that marker (docs/protocol.md says so to client authors).
+    /// </summary>
     public static async Task<string> Refused(string code, Func<Task> call)
     {
         var error = await Assert.ThrowsAsync<HubException>(call);
-        Assert.StartsWith(code + ": ", error.Message);
-        return error.Message;
+        var at = error.Message.IndexOf(Marker, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"not a coded refusal: {error.Message}");
+        var coded = error.Message[(at + Marker.Length)..];
+        Assert.StartsWith(code + ": ", coded);
+        return coded;
     }
 }

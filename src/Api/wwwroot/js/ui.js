@@ -14,6 +14,7 @@ export function statusLine(el) {
       const { code, message } = hubError(err);
       console.warn(`[${code}]`, err);
       show(message, 'error', code);
+      el.scrollIntoView({ block: 'nearest' }); // the action may be a screen away on a phone
       return code;
     },
     info: (message) => show(message, 'info'),

@@ -1,0 +1,47 @@
+using System.Net;
+using Broadcart.Api.Tests.Infrastructure;
+
+namespace Broadcart.Api.Tests.Rooms;
+
+public sealed class AuthConfigurationTests
+{
+    private static Dictionary<string, string?> Settings(params (string Key, string? Value)[] overrides)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Orleans:SiloPort"] = Ports.Free().ToString(),
+            ["Orleans:GatewayPort"] = Ports.Free().ToString(),
+            ["Orleans:ClusterId"] = "auth-" + Guid.NewGuid().ToString("N")[..8],
+        };
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    [Fact]
+    public void Without_dev_tokens_the_API_refuses_to_start_without_a_key_or_authority()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => ApiNode.Build(Settings(("Auth:DevTokens", "false"))));
+        Assert.Contains("256 bits", error.Message);
+    }
+
+    [Fact]
+    public void A_signing_key_shorter_than_256_bits_is_refused()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => ApiNode.Build(Settings(("Auth:DevTokens", "false"), ("Auth:SigningKey", "too-short-key"))));
+        Assert.Contains("at least 256 bits", error.Message);
+    }
+
+    [Fact]
+    public async Task With_a_key_and_dev_tokens_off_there_is_no_token_endpoint()
+    {
+        await using var node = await ApiNode.StartAsync(Settings(("Auth:DevTokens", "false"), ("Auth:SigningKey", ApiNode.SigningKey)));
+        var response = await node.Http.PostAsync("/api/dev/token", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var rooms = await node.Http.GetAsync("/api/rooms/x");
+        Assert.Equal(HttpStatusCode.Unauthorized, rooms.StatusCode);
+    }
+}
