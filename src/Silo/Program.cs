@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Broadcart.Grains.Hosting;
 
 var builder = Host.CreateApplicationBuilder(args);

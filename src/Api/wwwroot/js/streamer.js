@@ -34,6 +34,8 @@ function fail(err) {
   if (status.error(err) === 'unauthorized') signOut();
 }
 
+const roomInUrl = new URLSearchParams(location.search).get('room');
+
 // Assigned below; setupSignIn may call back into this module before it returns.
 let signOut = () => {};
 signOut = setupSignIn({
@@ -41,7 +43,7 @@ signOut = setupSignIn({
   roles: ['streamer'],
   defaultUserId: 'streamer1',
   status,
-  onSignedIn(s) {
+  onSignedIn(s, { restored }) {
     session = s;
     live?.stop();
     try {
@@ -53,6 +55,11 @@ signOut = setupSignIn({
     chat.selfId = s.userId;
     if (!$('room-home-region').value) $('room-home-region').value = s.region;
     $('setup-section').hidden = false;
+    // A reload mid-show must not strand the streamer: reopen the room in the address bar.
+    if (restored && roomInUrl) {
+      $('open-room-id').value = roomInUrl;
+      busy($('open-room'), async () => openRoom(await getRoom(s.token, roomInUrl)));
+    }
   },
   onSignedOut() {
     live?.stop();
@@ -117,7 +124,9 @@ async function busy(button, action) {
 async function openRoom(room) {
   if (!live) throw new Error('The live client is not available. Reload the page.');
   status.clear();
-  await live.join(room.roomId ?? room.id, room);
+  const roomId = room.roomId ?? room.id;
+  history.replaceState(null, '', `?room=${encodeURIComponent(roomId)}`);
+  await live.join(roomId, room);
 }
 
 $('create-form').addEventListener('submit', (event) => {

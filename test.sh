@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Installs and starts what the tests need (each only if missing), runs every test, stops what it
+# started, and ends with the line "N passed, M failed". Exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+RUN="$ROOT/.test-run"
+TOOLS="$ROOT/.tools"
+AZURITE_VERSION=3.37.0
+mkdir -p "$RUN" "$TOOLS"
+
+log() { printf '\n== %s\n' "$*"; }
+die() { printf '\nERROR: %s\n' "$*" >&2; echo "0 passed, 1 failed"; exit 1; }
+
+# --- dependencies -------------------------------------------------------------------------
+apt_updated=0
+apt_install() {
+  local pkg=$1
+  if [ "$apt_updated" = 0 ]; then
+    apt-get update -qq >"$RUN/apt.log" 2>&1 || die "apt-get update failed (see $RUN/apt.log)"
+    apt_updated=1
+  fi
+  log "installing $pkg from Debian's packages"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >>"$RUN/apt.log" 2>&1 \
+    || die "could not install '$pkg': run 'apt-get install $pkg' (see $RUN/apt.log)"
+}
+
+command -v dotnet >/dev/null || die "the .NET 10 SDK is missing: install it (dotnet on PATH)"
+command -v node >/dev/null && command -v npm >/dev/null || die "Node.js and npm are missing: apt-get install nodejs npm"
+command -v redis-server >/dev/null || apt_install redis-server
+[ -x /usr/bin/chromium ] || apt_install chromium
+AZURITE_MAIN="$TOOLS/azurite/node_modules/azurite/dist/src/blob/main.js"
+if [ ! -f "$AZURITE_MAIN" ]; then
+  log "installing azurite@$AZURITE_VERSION from npm"
+  npm install --prefix "$TOOLS/azurite" --no-audit --no-fund --loglevel=error "azurite@$AZURITE_VERSION" >"$RUN/npm.log" 2>&1 \
+    || die "could not install azurite from npm (see $RUN/npm.log)"
+fi
+
+# --- servers ------------------------------------------------------------------------------
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null; done
+  # Azurite frees its port on SIGTERM but can linger for a minute: make sure.
+  sleep 1
+  for pid in "${PIDS[@]}"; do kill -KILL "$pid" 2>/dev/null; done
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+wait_port() {
+  local port=$1 name=$2
+  for _ in $(seq 1 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  die "$name did not start on 127.0.0.1:$port"
+}
+
+REDIS_PORT=$(free_port)
+redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --daemonize no >"$RUN/redis.log" 2>&1 &
+PIDS+=($!)
+wait_port "$REDIS_PORT" redis-server
+
+AZURITE_PORT=$(free_port)
+rm -rf "$RUN/azurite" && mkdir -p "$RUN/azurite"
+node "$AZURITE_MAIN" --blobHost 127.0.0.1 --blobPort "$AZURITE_PORT" --location "$RUN/azurite" --skipApiVersionCheck --silent >"$RUN/azurite.log" 2>&1 &
+PIDS+=($!)
+wait_port "$AZURITE_PORT" azurite
+
+export BROADCART_TEST_REDIS="127.0.0.1:$REDIS_PORT"
+export BROADCART_TEST_BLOB="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
+export BROADCART_TEST_CHROMIUM=/usr/bin/chromium
+
+# --- tests --------------------------------------------------------------------------------
+log "building"
+dotnet build Broadcart.slnx -c Debug -nologo -v quiet >"$RUN/build.log" 2>&1 || { tail -40 "$RUN/build.log"; die "the build failed"; }
+
+log "running every test"
+rm -rf "$RUN/results"
+dotnet test Broadcart.slnx --no-build -nologo --logger "trx" --logger "console;verbosity=normal" --results-directory "$RUN/results" 2>&1 | tee "$RUN/test.log" | grep -E '^\s+(Passed|Failed) |^(Passed|Failed)!|Error Message|Total tests' 
+test_rc=${PIPESTATUS[0]}
+
+passed=0; failed=0; executed=0
+for trx in "$RUN"/results/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); executed=$((executed + ${e:-0}))
+done
+if [ "$test_rc" != 0 ] && [ "$failed" = 0 ]; then
+  echo "dotnet test exited $test_rc without a failed test: counting the run as one failure (see $RUN/test.log)"
+  failed=1
+fi
+if [ "$executed" = 0 ]; then
+  echo "no test was executed"
+  failed=$((failed + 1))
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,56 @@
+using Microsoft.Playwright;
+
+namespace Broadcart.Api.Tests.Infrastructure;
+
+/// <summary>Debian's Chromium driven by Playwright; no browser download.</summary>
+public sealed class Browser : IAsyncDisposable
+{
+    private readonly IPlaywright _playwright;
+
+    private Browser(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        Chromium = browser;
+    }
+
+    public IBrowser Chromium { get; }
+
+    public static string ScreenshotDirectory { get; } = Path.Combine(RepoPaths.Root, ".test-run", "screenshots");
+
+    public static async Task<Browser> LaunchAsync()
+    {
+        var path = Environment.GetEnvironmentVariable("BROADCART_TEST_CHROMIUM") ?? "/usr/bin/chromium";
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"Chromium is missing at {path}: install it with 'apt-get install -y chromium' (./test.sh does this).");
+        }
+
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = path,
+            Headless = true,
+            // The machine has no internet: without these Chromium keeps trying to reach Google.
+            Args = ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        return new Browser(playwright, browser);
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 420, Height = 860 } });
+        return await context.NewPageAsync();
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Chromium.DisposeAsync();
+        _playwright.Dispose();
+    }
+}
