@@ -1,8 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Broadcart.Api.Commerce;
 using Broadcart.Api.Errors;
 using Broadcart.Api.Identity;
 using Broadcart.Api.Live;
+using Broadcart.Api.Orders;
+using Broadcart.Api.Payments;
+using Broadcart.Api.Products;
 using Broadcart.Api.Relay;
 using Broadcart.Api.Rooms;
 using Microsoft.AspNetCore.SignalR;
@@ -34,6 +38,8 @@ public static class BroadcartApiHost
         services.AddSingleton<Presence>();
         services.AddSingleton<ViewerRegion>();
         services.AddSingleton<ChatRateLimitFilter>();
+        services.AddSingleton<OrderPlacement>();
+        services.AddSingleton(builder.Configuration.GetSection("Payments").Get<PaymentSettings>() ?? new PaymentSettings());
         services.AddHostedService<RelayPump>();
         services.AddHostedService<NodeReporter>();
 
@@ -66,6 +72,10 @@ public static class BroadcartApiHost
         }
 
         app.MapRooms();
+        app.MapProducts();
+        app.MapCommerce();
+        app.MapOrders();
+        app.MapPaymentWebhook();
         app.MapHub<LiveHub>("/hubs/live");
         StartupBanner.Register(app);
         return app;

@@ -56,7 +56,8 @@ public static class AuthenticationSetup
             });
 
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Streamer, p => p.RequireRole(Roles.Streamer, Roles.Admin));
+            .AddPolicy(Policies.Streamer, p => p.RequireRole(Roles.Streamer, Roles.Admin))
+            .AddPolicy(Policies.Merchant, p => p.RequireRole(Roles.Merchant, Roles.Admin));
         return builder;
     }
 }

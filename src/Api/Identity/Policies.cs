@@ -3,4 +3,5 @@ namespace Broadcart.Api.Identity;
 public static class Policies
 {
     public const string Streamer = "streamer";
+    public const string Merchant = "merchant";
 }

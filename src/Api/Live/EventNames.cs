@@ -10,4 +10,9 @@ public static class EventNames
     public const string Likes = "likes";
     public const string RoomStatus = "roomStatus";
     public const string SlowMode = "slowMode";
+    public const string ProductPinned = "productPinned";
+    public const string Showcase = "showcase";
+    public const string FlashSale = "flashSale";
+    public const string Stock = "stock";
+    public const string Purchase = "purchase";
 }

@@ -1,4 +1,5 @@
 using Broadcart.Api.Identity;
+using Broadcart.Api.Orders;
 using Broadcart.Api.Relay;
 using Broadcart.Api.Rooms;
 using Broadcart.Grains.Common;
@@ -13,7 +14,7 @@ namespace Broadcart.Api.Live;
 /// go to the room grain; likes are counted here and reported in batches.
 /// </summary>
 [Authorize]
-public sealed class LiveHub(LocalRooms rooms, Presence presence, ViewerRegion regions, IGrainFactory grains) : Hub
+public sealed class LiveHub(LocalRooms rooms, Presence presence, ViewerRegion regions, IGrainFactory grains, OrderPlacement orders) : Hub
 {
     private const string RegionKey = "region";
 
@@ -31,7 +32,7 @@ public sealed class LiveHub(LocalRooms rooms, Presence presence, ViewerRegion re
     {
         foreach (var roomId in presence.RemoveConnection(Context.ConnectionId))
         {
-            rooms.Leave(roomId);
+            rooms.Leave(roomId, Region);
         }
 
         return Task.CompletedTask;
@@ -45,7 +46,7 @@ public sealed class LiveHub(LocalRooms rooms, Presence presence, ViewerRegion re
         {
             try
             {
-                room = await rooms.JoinAsync(roomId);
+                room = await rooms.JoinAsync(roomId, Region);
             }
             catch
             {
@@ -58,7 +59,7 @@ public sealed class LiveHub(LocalRooms rooms, Presence presence, ViewerRegion re
         await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Room(roomId));
         await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Region(roomId, Region));
         var (snapshot, recentChat) = room!.Replica.Read();
-        return RoomView.From(snapshot) with
+        return RoomView.From(snapshot, Region) with
         {
             RecentChat = recentChat,
             Geo = new GeoView(roomId, Region, Visible: true, Purchasable: true),
@@ -70,7 +71,7 @@ public sealed class LiveHub(LocalRooms rooms, Presence presence, ViewerRegion re
         RoomIds.Validate(roomId);
         if (presence.Remove(Context.ConnectionId, roomId))
         {
-            rooms.Leave(roomId);
+            rooms.Leave(roomId, Region);
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Room(roomId));
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Region(roomId, Region));
         }
@@ -103,6 +104,12 @@ public sealed class LiveHub(LocalRooms rooms, Presence presence, ViewerRegion re
 
     public Task SetSlowMode(string roomId, int seconds) =>
         Room(RoomIds.Validate(roomId)).SetSlowMode(Actor, seconds);
+
+    public async Task<OrderResponse> Purchase(string roomId, string productId, int quantity, string idempotencyKey)
+    {
+        var result = await orders.PlaceAsync(Actor, roomId, productId, quantity, idempotencyKey);
+        return OrderResponse.From(result.Order);
+    }
 
     private LocalRoom EnsureJoined(string roomId)
     {

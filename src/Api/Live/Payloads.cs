@@ -1,3 +1,4 @@
+using Broadcart.Grains.Products;
 using Broadcart.Grains.Rooms;
 
 namespace Broadcart.Api.Live;
@@ -13,3 +14,11 @@ public sealed record LikesPayload(string RoomId, long Total);
 public sealed record RoomStatusPayload(string RoomId, RoomStatus Status);
 
 public sealed record SlowModePayload(string RoomId, int Seconds);
+
+public sealed record ProductPinnedPayload(string RoomId, RegionalProduct Product);
+
+public sealed record ShowcasePayload(string RoomId, IReadOnlyList<RegionalProduct> Products);
+
+public sealed record StockPayload(string RoomId, string ProductId, int Remaining);
+
+public sealed record PurchasePayload(string RoomId, string ProductId, int Quantity, string Buyer);

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Broadcart.Api.Relay;
 
 /// <summary>A room as one node sees it: how many local viewers, likes not yet reported, the replica.</summary>
@@ -24,9 +26,22 @@ public sealed class LocalRoom(string roomId)
 
     public DateTimeOffset LastReportAt { get; set; }
 
-    public void AddViewer() => Interlocked.Increment(ref _viewers);
+    private readonly ConcurrentDictionary<string, int> _regions = new(StringComparer.Ordinal);
 
-    public void RemoveViewer() => Interlocked.Decrement(ref _viewers);
+    /// <summary>The regions this node has viewers of the room in: region-specific events render once per region.</summary>
+    public IEnumerable<string> Regions => _regions.Where(r => r.Value > 0).Select(r => r.Key);
+
+    public void AddViewer(string region)
+    {
+        Interlocked.Increment(ref _viewers);
+        _regions.AddOrUpdate(region, 1, (_, n) => n + 1);
+    }
+
+    public void RemoveViewer(string region)
+    {
+        Interlocked.Decrement(ref _viewers);
+        _regions.AddOrUpdate(region, 0, (_, n) => Math.Max(0, n - 1));
+    }
 
     public long PendingLikes => Interlocked.Read(ref _pendingLikes);
 

@@ -23,7 +23,7 @@ public sealed class LocalRooms(
     public LocalRoom? Find(string roomId) => _rooms.GetValueOrDefault(roomId);
 
     /// <summary>Counts a local viewer in, subscribing the node first if it is the room's first.</summary>
-    public async Task<LocalRoom> JoinAsync(string roomId)
+    public async Task<LocalRoom> JoinAsync(string roomId, string region)
     {
         while (true)
         {
@@ -52,7 +52,7 @@ public sealed class LocalRooms(
                     }
                 }
 
-                room.AddViewer();
+                room.AddViewer(region);
                 return room;
             }
             finally
@@ -62,7 +62,7 @@ public sealed class LocalRooms(
         }
     }
 
-    public void Leave(string roomId) => Find(roomId)?.RemoveViewer();
+    public void Leave(string roomId, string region) => Find(roomId)?.RemoveViewer(region);
 
     /// <summary>
     /// Sends one room what changed since the last report (viewer count, likes), or a heartbeat

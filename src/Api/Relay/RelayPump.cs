@@ -1,4 +1,6 @@
+using Broadcart.Api.Commerce;
 using Broadcart.Api.Live;
+using Broadcart.Grains.Products;
 using Broadcart.Grains.Rooms;
 using Microsoft.AspNetCore.SignalR;
 
@@ -46,6 +48,12 @@ public sealed class RelayPump(RoomRelay relay, LocalRooms rooms, IHubContext<Liv
             }
 
             await SendChatAsync(group, batch.RoomId, chat, cancellationToken);
+            if (e is ProductPinned or ShowcaseChanged)
+            {
+                await SendPerRegionAsync(batch.RoomId, e, cancellationToken);
+                continue;
+            }
+
             var (name, payload) = Render(batch.RoomId, e);
             if (name is not null)
             {
@@ -54,6 +62,34 @@ public sealed class RelayPump(RoomRelay relay, LocalRooms rooms, IHubContext<Liv
         }
 
         await SendChatAsync(group, batch.RoomId, chat, cancellationToken);
+    }
+
+    /// <summary>Prices and availability differ by region: render once per region this node has viewers in.</summary>
+    private async Task SendPerRegionAsync(string roomId, RoomEvent e, CancellationToken cancellationToken)
+    {
+        var room = rooms.Find(roomId);
+        if (room is null)
+        {
+            return;
+        }
+
+        var snapshot = room.Replica.Room;
+        foreach (var region in room.Regions)
+        {
+            var group = hub.Clients.Group(RoomGroups.Region(roomId, region));
+            switch (e)
+            {
+                case ProductPinned pinned:
+                    await group.SendAsync(EventNames.ProductPinned,
+                        new ProductPinnedPayload(roomId, RegionalProduct.For(pinned.Product, region, pinned.SalePrice)), cancellationToken);
+                    break;
+                case ShowcaseChanged showcase:
+                    await group.SendAsync(EventNames.Showcase,
+                        new ShowcasePayload(roomId, [.. showcase.Showcase.Select(p => RegionalProduct.For(p, region, snapshot?.SalePriceFor(p.Id)))]),
+                        cancellationToken);
+                    break;
+            }
+        }
     }
 
     private static async Task SendChatAsync(IClientProxy group, string roomId, List<ChatMessage> chat, CancellationToken cancellationToken)
@@ -80,6 +116,9 @@ public sealed class RelayPump(RoomRelay relay, LocalRooms rooms, IHubContext<Liv
         LikesChanged l => (EventNames.Likes, new LikesPayload(roomId, l.Total)),
         StatusChanged s => (EventNames.RoomStatus, new RoomStatusPayload(roomId, s.Room.Status)),
         SlowModeChanged m => (EventNames.SlowMode, new SlowModePayload(roomId, m.Seconds)),
+        FlashSaleUpdated f => (EventNames.FlashSale, FlashSalePayload.From(f.Sale)),
+        StockChanged s => (EventNames.Stock, new StockPayload(roomId, s.ProductId, s.Remaining)),
+        Purchased p => (EventNames.Purchase, new PurchasePayload(roomId, p.ProductId, p.Quantity, p.MaskedBuyer)),
         _ => (null, null),
     };
 }

@@ -107,6 +107,22 @@ public sealed class RoomReplica
             case SlowModeChanged { Seconds: var seconds }:
                 _room = _room! with { SlowModeSeconds = seconds };
                 break;
+            case ShowcaseChanged { Showcase: var showcase }:
+                _room = _room! with { Showcase = showcase };
+                break;
+            case ProductPinned { Product: var product }:
+                _room = _room! with
+                {
+                    PinnedProductId = product.Id,
+                    Showcase = _room.Showcase.Any(p => p.Id == product.Id) ? _room.Showcase : _room.Showcase.Add(product),
+                };
+                break;
+            case FlashSaleUpdated { Sale: var sale }:
+                _room = _room! with { FlashSale = sale };
+                break;
+            case StockChanged { ProductId: var productId, Remaining: var remaining } when _room!.FlashSale?.ProductId == productId:
+                _room = _room with { FlashSale = _room.FlashSale with { Remaining = remaining } };
+                break;
         }
     }
 

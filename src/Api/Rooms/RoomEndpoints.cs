@@ -27,21 +27,21 @@ public static class RoomEndpoints
                     string.IsNullOrWhiteSpace(request.HomeRegion) ? user.ClaimedRegion() : request.HomeRegion.Trim(),
                     request.MerchantId,
                     actor));
-                return TypedResults.Created($"/api/rooms/{id}", RoomView.From(snapshot));
+                return TypedResults.Created($"/api/rooms/{id}", RoomView.From(snapshot, actor.Region));
             })
             .RequireAuthorization(Policies.Streamer)
             .WithSummary("Create a room (streamer)");
 
-        rooms.MapGet("/{roomId}", async (string roomId, IGrainFactory grains) =>
-                TypedResults.Ok(RoomView.From(await grains.GetGrain<ILiveRoomGrain>(RoomIds.Validate(roomId)).GetSnapshot())))
+        rooms.MapGet("/{roomId}", async (string roomId, ClaimsPrincipal user, ViewerRegion regions, HttpContext http, IGrainFactory grains) =>
+                TypedResults.Ok(RoomView.From(await grains.GetGrain<ILiveRoomGrain>(RoomIds.Validate(roomId)).GetSnapshot(), regions.Resolve(http, user))))
             .WithSummary("Room snapshot");
 
         rooms.MapPost("/{roomId}/start", async (string roomId, ClaimsPrincipal user, IGrainFactory grains) =>
-                TypedResults.Ok(RoomView.From(await grains.GetGrain<ILiveRoomGrain>(RoomIds.Validate(roomId)).Start(user.ToActor(user.ClaimedRegion())))))
+                TypedResults.Ok(RoomView.From(await grains.GetGrain<ILiveRoomGrain>(RoomIds.Validate(roomId)).Start(user.ToActor(user.ClaimedRegion())), user.ClaimedRegion())))
             .WithSummary("Go live (owner); pushes roomStatus");
 
         rooms.MapPost("/{roomId}/end", async (string roomId, ClaimsPrincipal user, IGrainFactory grains) =>
-                TypedResults.Ok(RoomView.From(await grains.GetGrain<ILiveRoomGrain>(RoomIds.Validate(roomId)).End(user.ToActor(user.ClaimedRegion())))))
+                TypedResults.Ok(RoomView.From(await grains.GetGrain<ILiveRoomGrain>(RoomIds.Validate(roomId)).End(user.ToActor(user.ClaimedRegion())), user.ClaimedRegion())))
             .WithSummary("End the room (owner); pushes roomStatus");
 
         return app;

@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using Broadcart.Api.Commerce;
+using Broadcart.Grains.Products;
 using Broadcart.Grains.Rooms;
 
 namespace Broadcart.Api.Rooms;
@@ -26,9 +28,9 @@ public sealed record RoomView(
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? EndedAt,
-    object? Pinned,
-    IReadOnlyList<object> Showcase,
-    object? FlashSale)
+    RegionalProduct? Pinned,
+    IReadOnlyList<RegionalProduct> Showcase,
+    FlashSalePayload? FlashSale)
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ChatMessage>? RecentChat { get; init; }
@@ -36,8 +38,11 @@ public sealed record RoomView(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public GeoView? Geo { get; init; }
 
-    public static RoomView From(RoomSnapshot s) => new(
+    /// <summary>The room as seen from <paramref name="region"/>: prices and availability are that region's.</summary>
+    public static RoomView From(RoomSnapshot s, string region) => new(
         s.RoomId, s.RoomId, s.Title, s.Language, s.Status, s.StreamerId, s.StreamerName, s.MerchantId, s.HomeRegion,
         s.ViewerCount, s.Likes, s.SlowModeSeconds, s.ChatSeq, s.CreatedAt, s.StartedAt, s.EndedAt,
-        Pinned: null, Showcase: [], FlashSale: null);
+        Pinned: s.Pinned is { } pinned ? RegionalProduct.For(pinned, region, s.SalePriceFor(pinned.Id)) : null,
+        Showcase: [.. s.Showcase.Select(p => RegionalProduct.For(p, region, s.SalePriceFor(p.Id)))],
+        FlashSale: s.FlashSale is { } sale ? FlashSalePayload.From(sale) : null);
 }

@@ -1,4 +1,6 @@
 using Broadcart.Grains.Common;
+using Broadcart.Grains.Sales;
+using Orleans.Concurrency;
 
 namespace Broadcart.Grains.Rooms;
 
@@ -37,6 +39,27 @@ public interface ILiveRoomGrain : IGrainWithStringKey
 
     [Alias("Unsubscribe")]
     Task Unsubscribe(string nodeId);
+
+    [Alias("AddToShowcase")]
+    Task<RoomSnapshot> AddToShowcase(Actor actor, string productId);
+
+    /// <summary>Pins a showcase product; pushes <c>productPinned</c> to every region group.</summary>
+    [Alias("Pin")]
+    Task<RoomSnapshot> Pin(Actor actor, string productId);
+
+    [Alias("StartFlashSale")]
+    Task<FlashSaleView> StartFlashSale(Actor actor, FlashSaleRequest request);
+
+    [Alias("GetCommerce")]
+    Task<CommerceContext> GetCommerce(string productId);
+
+    /// <summary>From orders: feeds the purchase ticker. One-way so a busy room never slows a sale.</summary>
+    [OneWay, Alias("RecordPurchase")]
+    Task RecordPurchase(PurchaseNotice notice);
+
+    /// <summary>From the room's flash sale after each durable write.</summary>
+    [OneWay, Alias("FlashSaleChanged")]
+    Task FlashSaleChanged(FlashSaleView sale);
 
     [Alias("GetDiagnostics")]
     Task<RoomDiagnostics> GetDiagnostics();

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Broadcart.Grains.Products;
+using Broadcart.Grains.Sales;
 
 namespace Broadcart.Grains.Rooms;
 
@@ -26,6 +28,25 @@ public sealed record StatusChanged([property: Id(0)] RoomSnapshot Room) : RoomEv
 
 [GenerateSerializer, Immutable, Alias("Broadcart.SlowModeChanged")]
 public sealed record SlowModeChanged([property: Id(0)] int Seconds) : RoomEvent;
+
+/// <summary>The pinned product with every regional price; nodes render it once per region group.</summary>
+[GenerateSerializer, Immutable, Alias("Broadcart.ProductPinned")]
+public sealed record ProductPinned([property: Id(0)] ProductSnapshot Product, [property: Id(1)] Broadcart.Grains.Common.Money? SalePrice) : RoomEvent;
+
+[GenerateSerializer, Immutable, Alias("Broadcart.ShowcaseChanged")]
+public sealed record ShowcaseChanged([property: Id(0)] ImmutableArray<ProductSnapshot> Showcase) : RoomEvent;
+
+[GenerateSerializer, Immutable, Alias("Broadcart.FlashSaleUpdated")]
+public sealed record FlashSaleUpdated([property: Id(0)] FlashSaleView Sale) : RoomEvent;
+
+[GenerateSerializer, Immutable, Alias("Broadcart.StockChanged")]
+public sealed record StockChanged([property: Id(0)] string ProductId, [property: Id(1)] int Remaining) : RoomEvent;
+
+[GenerateSerializer, Immutable, Alias("Broadcart.Purchased")]
+public sealed record Purchased(
+    [property: Id(0)] string ProductId,
+    [property: Id(1)] int Quantity,
+    [property: Id(2)] string MaskedBuyer) : RoomEvent;
 
 /// <summary>One flush of a room's outbox, sent once to every subscribed node.</summary>
 [GenerateSerializer, Immutable, Alias("Broadcart.RoomEventBatch")]

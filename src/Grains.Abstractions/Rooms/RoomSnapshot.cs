@@ -1,3 +1,8 @@
+using System.Collections.Immutable;
+using Broadcart.Grains.Products;
+using Broadcart.Grains.Common;
+using Broadcart.Grains.Sales;
+
 namespace Broadcart.Grains.Rooms;
 
 /// <summary>Everything about a room except its chat: what REST returns and what a node replica holds.</summary>
@@ -17,4 +22,15 @@ public sealed record RoomSnapshot(
     [property: Id(11)] long ChatSeq,
     [property: Id(12)] DateTimeOffset CreatedAt,
     [property: Id(13)] DateTimeOffset? StartedAt,
-    [property: Id(14)] DateTimeOffset? EndedAt);
+    [property: Id(14)] DateTimeOffset? EndedAt,
+    [property: Id(15)] ImmutableArray<ProductSnapshot> Showcase,
+    [property: Id(16)] string? PinnedProductId,
+    [property: Id(17)] FlashSaleView? FlashSale)
+{
+    /// <summary>The sale price that applies to a product right now, if a sale of it is open.</summary>
+    public Money? SalePriceFor(string productId) =>
+        FlashSale is { IsOpen: true } sale && sale.ProductId == productId ? sale.Price : null;
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ProductSnapshot? Pinned => PinnedProductId is null ? null : Showcase.FirstOrDefault(p => p.Id == PinnedProductId);
+}

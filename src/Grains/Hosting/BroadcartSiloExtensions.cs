@@ -1,5 +1,9 @@
 using Broadcart.Grains.Common;
+using Broadcart.Grains.Orders;
 using Broadcart.Grains.Rooms;
+using Broadcart.Grains.Storage;
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -43,8 +47,15 @@ public static class BroadcartSiloExtensions
             case "Memory":
                 silo.AddMemoryGrainStorage(StorageNames.Default);
                 break;
+            case "Blob":
+                var blob = configuration.GetSection("Blob").Get<BlobStorageOptions>() ?? new BlobStorageOptions();
+                var container = BlobClients.Container(blob, blob.StateContainer);
+                silo.Services.AddKeyedSingleton<IGrainStorage>(
+                    StorageNames.Default,
+                    (sp, _) => new BlobGrainStorage(container, sp.GetRequiredService<ILogger<BlobGrainStorage>>()));
+                break;
             default:
-                throw new InvalidOperationException($"Orleans:StateStore '{settings.StateStore}' is not supported; use Memory.");
+                throw new InvalidOperationException($"Orleans:StateStore '{settings.StateStore}' is not supported; use Memory or Blob.");
         }
 
         switch (settings.ReminderStore)
@@ -58,6 +69,7 @@ public static class BroadcartSiloExtensions
 
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.Configure<RoomOptions>(configuration.GetSection("Rooms"));
+        silo.Services.Configure<OrderOptions>(configuration.GetSection("Orders"));
         return silo;
     }
 }

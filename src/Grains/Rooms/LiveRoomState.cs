@@ -1,4 +1,5 @@
-using Broadcart.Grains.Common;
+using Broadcart.Grains.Products;
+using Broadcart.Grains.Sales;
 
 namespace Broadcart.Grains.Rooms;
 
@@ -22,4 +23,7 @@ public sealed class LiveRoomState
     [Id(14)] public int SlowModeSeconds { get; set; }
     [Id(15)] public Dictionary<string, DateTimeOffset> MutedUntil { get; set; } = new(StringComparer.Ordinal);
     [Id(16)] public bool CleanShutdown { get; set; }
+    [Id(17)] public List<ProductSnapshot> Showcase { get; set; } = [];
+    [Id(18)] public string? PinnedProductId { get; set; }
+    [Id(19)] public FlashSaleView? CurrentSale { get; set; }
 }

@@ -14,6 +14,13 @@ public sealed class RoomOptions
 
     public int RecentChatKept { get; set; } = 200;
 
+    /// <summary>Stock updates during a sale go out at most this often (sold out is never delayed).</summary>
+    public TimeSpan StockInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    public int MaxPurchasesPerFlush { get; set; } = 20;
+
+    public int MaxShowcase { get; set; } = 50;
+
     public int MaxMuteSeconds { get; set; } = 86_400;
 
     public int MaxSlowModeSeconds { get; set; } = 300;

@@ -1,5 +1,6 @@
 // One hub connection following one room at a time; both consoles render from its state.
 import { ApiError, connectHub } from './api.js';
+import { createOrder, saleState } from './commerce.js';
 
 const STATUS_ORDER = ['scheduled', 'live', 'ended'];
 
@@ -21,9 +22,23 @@ function freshState(roomId = null, seed = {}) {
     viewerCount: seed.viewerCount ?? 0,
     likes: seed.likes ?? 0,
     slowModeSeconds: seed.slowModeSeconds ?? 0,
+    homeRegion: seed.homeRegion ?? '',
+    pinned: seed.pinned ?? null,          // regionalProduct
+    showcase: Array.isArray(seed.showcase) ? seed.showcase : [],
+    flashSale: seed.flashSale ?? null,    // { saleId, productId, state, quantity, remaining, perUserLimit, endsAt }
+    stock: new Map(),                     // productId -> remaining, from `stock` events outside a sale
     joined: false,
     snapshot: null, // full JoinRoom result (pinned, showcase, flashSale, geo) for later consoles
   };
+}
+
+const FINAL_SALE_STATES = ['ended', 'soldOut'];
+const definedFields = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
+
+// Events may omit saleId; then a different endsAt is what tells two sales of one product apart.
+function sameSale(a, b) {
+  if (a.saleId && b.saleId) return a.saleId === b.saleId;
+  return a.productId === b.productId && (!a.endsAt || !b.endsAt || a.endsAt === b.endsAt);
 }
 
 export class LiveRoom {
@@ -32,15 +47,19 @@ export class LiveRoom {
   #self;
   #onChange;
   #onError;
+  #onPurchase;
+  #token;
   #starting = null;
   #stopped = false;
   state = { ...freshState(), connection: 'disconnected' };
 
-  constructor({ token, self, chat, onChange, onError }) {
+  constructor({ token, self, chat, onChange, onError, onPurchase }) {
     this.#chat = chat;
     this.#self = self;
     this.#onChange = onChange;
     this.#onError = onError;
+    this.#onPurchase = onPurchase;
+    this.#token = token;
     this.#conn = connectHub(token);
     this.#wire();
   }
@@ -101,11 +120,55 @@ export class LiveRoom {
     this.#emit();
   }
 
+  /** Folds in a room view returned by REST (showcase, pin): products, sale and status, no chat. */
+  applyRoomView(view) {
+    if (this.#stopped || !view || !sameRoom(view.roomId ?? view.id, this.state.roomId)) return;
+    this.#mergeCommerce(view);
+    this.#mergeStatus(view.status);
+    this.#emit();
+  }
+
+  /** Folds in a flash sale learnt elsewhere (the streamer's own POST) without waiting for the event. */
+  applyFlashSale(sale) {
+    if (this.#stopped || !sale || (sale.roomId && !sameRoom(sale.roomId, this.state.roomId))) return;
+    this.#mergeSale(sale);
+    this.#emit();
+  }
+
+  /** A `sold_out` refusal: show it now rather than wait for the stock event. */
+  markSoldOut(productId) {
+    const sale = this.state.flashSale;
+    if (sale?.productId === productId && saleState(sale) === 'started') this.state.flashSale = { ...sale, remaining: 0 };
+    else this.state.stock.set(productId, 0);
+    this.#emit();
+  }
+
+  /**
+   * Reserves stock. Over the hub when it is up; over REST while it reconnects, so a retry with the
+   * same idempotency key still gets through (the server answers a replay with the same order).
+   */
+  purchase(productId, quantity, idempotencyKey) {
+    const roomId = this.state.roomId;
+    if (!roomId) return Promise.reject(new ApiError('not_joined', 'Join the room first.'));
+    if (this.state.joined && this.#conn.state === 'Connected') {
+      return this.#conn.invoke('Purchase', roomId, productId, quantity, idempotencyKey);
+    }
+    return createOrder(this.#token, roomId, { productId, quantity, idempotencyKey });
+  }
+
+  /** Counts a product click; fire-and-forget, a lost click is not worth an error. False if not sent. */
+  clickProduct(productId) {
+    if (!this.state.joined || this.#conn.state !== 'Connected' || !productId) return false;
+    this.#conn.send('ClickProduct', this.state.roomId, productId).catch(() => {});
+    return true;
+  }
+
   async stop() {
     // A stopped room must not repaint a page that has moved on (signed out, signed in again).
     this.#stopped = true;
     this.#onChange = null;
     this.#onError = null;
+    this.#onPurchase = null;
     if (this.state.joined) await this.#conn.invoke('LeaveRoom', this.state.roomId).catch(() => {});
     await this.#conn.stop().catch(() => {});
   }
@@ -122,6 +185,10 @@ export class LiveRoom {
     c.on('likes', forRoom((l) => { this.#mergeLikes(l.total); this.#emit(); }));
     c.on('roomStatus', forRoom((s) => this.applyStatus(s.status)));
     c.on('slowMode', forRoom((s) => this.#update({ slowModeSeconds: s.seconds })));
+    c.on('productPinned', forRoom((p) => { this.#setPinned(p.product ?? null); this.#emit(); }));
+    c.on('flashSale', forRoom((f) => { this.#mergeSale(f); this.#emit(); }));
+    c.on('stock', forRoom((s) => { this.#mergeStock(s.productId, s.remaining); this.#emit(); }));
+    c.on('purchase', forRoom((p) => this.#onPurchase?.(p)));
 
     c.onreconnecting(() => this.#update({ connection: 'reconnecting' }));
     c.onreconnected(async () => {
@@ -166,9 +233,11 @@ export class LiveRoom {
       streamerId: s.streamerId ?? this.state.streamerId,
       viewerCount: s.viewerCount ?? this.state.viewerCount,
       slowModeSeconds: s.slowModeSeconds ?? 0,
+      stock: new Map(), // events were missed; the snapshot's sale is the fresh word
       joined: true,
       snapshot: s,
     });
+    this.#mergeCommerce(s);
     this.#mergeStatus(s.status);
     this.#mergeLikes(s.likes);
     this.#chat.addAll(s.recentChat ?? []);
@@ -184,6 +253,43 @@ export class LiveRoom {
 
   #mergeLikes(total) {
     if (typeof total === 'number' && total > this.state.likes) this.state.likes = total;
+  }
+
+  #mergeCommerce(s) {
+    if (s.homeRegion) this.state.homeRegion = s.homeRegion;
+    if (Array.isArray(s.showcase)) this.state.showcase = s.showcase;
+    if ('pinned' in s) this.state.pinned = s.pinned ?? null;
+    if ('flashSale' in s) {
+      if (s.flashSale) this.#mergeSale(s.flashSale);
+      else this.state.flashSale = null;
+    }
+  }
+
+  #setPinned(product) {
+    this.state.pinned = product;
+    // The pinned copy is the freshest rendering of that product (e.g. its sale price).
+    if (product?.id && this.state.showcase.some((p) => p?.id === product.id)) {
+      this.state.showcase = this.state.showcase.map((p) => (p?.id === product.id ? product : p));
+    }
+  }
+
+  // A sale only moves forward: a late snapshot saying "started" cannot reopen an ended sale.
+  #mergeSale(incoming) {
+    const prev = this.state.flashSale;
+    const same = !!prev && sameSale(prev, incoming);
+    const next = same ? { ...prev, ...definedFields(incoming) } : { ...incoming };
+    if (same && FINAL_SALE_STATES.includes(prev.state) && next.state === 'started') next.state = prev.state;
+    if (next.state === 'soldOut') next.remaining = 0;
+    if (next.state === 'started' && next.productId) this.state.stock.delete(next.productId);
+    this.state.flashSale = next;
+  }
+
+  // During its sale a product's `stock` is the sale's remaining units; otherwise its inventory.
+  #mergeStock(productId, remaining) {
+    if (!productId || typeof remaining !== 'number') return;
+    const sale = this.state.flashSale;
+    if (sale?.productId === productId && saleState(sale) === 'started') this.state.flashSale = { ...sale, remaining };
+    else this.state.stock.set(productId, remaining);
   }
 
   #setRoom(roomState) {

@@ -1,6 +1,7 @@
-// Streamer console: create or open a room, take it live, moderate its chat.
+// Streamer console: create or open a room, take it live, moderate its chat, sell its products.
 import { ChatList, createRoom, endRoom, getRoom, startRoom } from './api.js';
 import { LiveRoom } from './live-room.js';
+import { setupProducts } from './streamer-products.js';
 import { $, bindChatForm, setupSignIn, statusLine } from './ui.js';
 
 const status = statusLine($('status-line'));
@@ -15,6 +16,7 @@ const chatForm = bindChatForm({
 
 let session = null;
 let live = null;
+const products = setupProducts({ getLive: () => live, getSession: () => session, status, busy });
 
 function addModeration(li) {
   const actions = document.createElement('span');
@@ -47,7 +49,9 @@ signOut = setupSignIn({
     session = s;
     live?.stop();
     try {
-      live = new LiveRoom({ token: s.token, self: s, chat, onChange: render, onError: fail });
+      live = new LiveRoom({
+        token: s.token, self: s, chat, onChange: render, onError: fail, onPurchase: products.onPurchase,
+      });
     } catch (err) {
       live = null;
       fail(err);
@@ -66,6 +70,7 @@ signOut = setupSignIn({
     live = null;
     session = null;
     chat.clear();
+    products.reset();
     $('setup-section').hidden = true;
     $('room-section').hidden = true;
     $('chat-section').hidden = true;
@@ -92,6 +97,7 @@ function render(state) {
   $('go-live').disabled = state.status !== 'scheduled';
   $('end-room').disabled = !state.status || state.status === 'ended';
   renderSlowMode(state);
+  products.render(state);
 
   const connected = state.joined && state.connection === 'connected';
   const open = connected && state.status === 'live';

@@ -1,7 +1,8 @@
-// Viewer page: join a room, watch its counters, like and chat.
+// Viewer page: join a room, watch its counters, like, chat and buy.
 import { ChatList } from './api.js';
 import { LiveRoom } from './live-room.js';
 import { $, bindChatForm, setupSignIn, statusLine } from './ui.js';
+import { setupShop } from './viewer-shop.js';
 
 const status = statusLine($('status-line'));
 const chat = new ChatList($('chat-list'), {
@@ -18,6 +19,8 @@ const chatForm = bindChatForm({
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 
 let live = null;
+let session = null;
+const shop = setupShop({ getLive: () => live, getSession: () => session, fail });
 
 function randomViewerId() {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -38,15 +41,18 @@ signOut = setupSignIn({
   roles: ['viewer'],
   defaultUserId: randomViewerId(),
   status,
-  onSignedIn(session, { restored }) {
+  onSignedIn(s, { restored }) {
+    session = s;
     live?.stop();
     try {
-      live = new LiveRoom({ token: session.token, self: session, chat, onChange: render, onError: fail });
+      live = new LiveRoom({
+        token: s.token, self: s, chat, onChange: render, onError: fail, onPurchase: shop.onPurchase,
+      });
     } catch (err) {
       live = null;
       return fail(err);
     }
-    chat.selfId = session.userId;
+    chat.selfId = s.userId;
     $('join-form').hidden = false;
     // A reload should put a returning viewer back in the show; a fresh sign-in waits for Join.
     const roomId = $('join-room-id').value.trim();
@@ -55,7 +61,9 @@ signOut = setupSignIn({
   onSignedOut() {
     live?.stop();
     live = null;
+    session = null;
     chat.clear();
+    shop.reset();
     $('join-form').hidden = true;
     $('room-section').hidden = true;
     $('chat-section').hidden = true;
@@ -118,4 +126,5 @@ function render(state) {
   chatForm.setOpen(open, open ? 'Say something'
     : !connected ? 'Not connected to live chat'
       : state.status === 'ended' ? 'This show has ended' : 'Chat opens when the show goes live');
+  shop.render(state);
 }

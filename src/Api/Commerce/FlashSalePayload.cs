@@ -1,0 +1,20 @@
+using Broadcart.Grains.Common;
+using Broadcart.Grains.Sales;
+
+namespace Broadcart.Api.Commerce;
+
+/// <summary>The <c>flashSale</c> event and the room's <c>flashSale</c> member.</summary>
+public sealed record FlashSalePayload(
+    string RoomId,
+    string SaleId,
+    string ProductId,
+    FlashSalePhase State,
+    int Quantity,
+    int Remaining,
+    int PerUserLimit,
+    DateTimeOffset EndsAt,
+    Money? Price)
+{
+    public static FlashSalePayload From(FlashSaleView s) =>
+        new(s.RoomId, s.SaleId, s.ProductId, s.State, s.Quantity, s.Remaining, s.PerUserLimit, s.EndsAt, s.Price);
+}

@@ -1,0 +1,3 @@
+namespace Broadcart.Api.Orders;
+
+public sealed record OrderRequest(string? ProductId, int? Quantity, string? IdempotencyKey);

@@ -1,0 +1,95 @@
+// Products, showcase, flash sales and orders: REST calls plus the small views both consoles share.
+import { apiFetch } from './api.js';
+
+const roomPath = (roomId) => `/api/rooms/${encodeURIComponent(roomId)}`;
+
+export const createProduct = (token, product) => apiFetch('/api/products', { method: 'POST', body: product, token });
+export const getProduct = (token, id) => apiFetch(`/api/products/${encodeURIComponent(id)}`, { token });
+export const addToShowcase = (token, roomId, productId) =>
+  apiFetch(`${roomPath(roomId)}/showcase`, { method: 'POST', body: { productId }, token });
+export const pinProduct = (token, roomId, productId) =>
+  apiFetch(`${roomPath(roomId)}/pin`, { method: 'POST', body: { productId }, token });
+export const startFlashSale = (token, roomId, sale) =>
+  apiFetch(`${roomPath(roomId)}/flash-sales`, { method: 'POST', body: sale, token });
+export const createOrder = (token, roomId, order) =>
+  apiFetch(`${roomPath(roomId)}/orders`, { method: 'POST', body: order, token });
+export const getOrder = (token, orderId) => apiFetch(`/api/orders/${encodeURIComponent(orderId)}`, { token });
+
+// ---------------------------------------------------------------- time
+
+/** "mm:ss" left until an ISO time (never negative; minutes run past 59 rather than wrap). */
+export function countdown(iso, now = Date.now()) {
+  const end = Date.parse(iso);
+  if (Number.isNaN(end)) return { text: '', seconds: 0 };
+  const seconds = Math.max(0, Math.ceil((end - now) / 1000));
+  const text = `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+  return { text, seconds };
+}
+
+/**
+ * A sale's state as of now: "started" turns "ended" once endsAt passes even if the server's
+ * event has not arrived yet, so a countdown at 00:00 never sits next to a live buy button.
+ */
+export function saleState(sale, now = Date.now()) {
+  if (!sale) return 'none';
+  const state = String(sale.state ?? '');
+  const over = Date.parse(sale.endsAt) <= now;
+  if (state === 'started' || state === 'soldOut') return over ? 'ended' : state;
+  return state || 'none';
+}
+
+/** The sale as of now if it concerns this product and has not ended, else null. */
+export function activeSale(state, productId, now = Date.now()) {
+  const sale = state.flashSale;
+  if (!sale || (productId && sale.productId !== productId)) return null;
+  const st = saleState(sale, now);
+  return st === 'started' || st === 'soldOut' ? { ...sale, state: st } : null;
+}
+
+export function isSoldOut(state, productId, now = Date.now()) {
+  const sale = activeSale(state, productId, now);
+  if (sale) return sale.state === 'soldOut' || sale.remaining === 0;
+  return state.stock?.get(productId) === 0;
+}
+
+export const SALE_LABELS = { none: 'No sale', started: 'Running', soldOut: 'Sold out', ended: 'Ended' };
+
+/** Ticks every second, on the second; returns a stop function. */
+export function everySecond(tick) {
+  let timer = 0;
+  const run = () => {
+    tick();
+    timer = setTimeout(run, 1000 - (Date.now() % 1000) + 5);
+  };
+  run();
+  return () => clearTimeout(timer);
+}
+
+// ---------------------------------------------------------------- purchase ticker
+
+const TICKER_CAP = 20;
+
+/** Most recent first, at most 20; every field is user data, so text nodes only. */
+export function addToTicker(ul, purchase, titleOf) {
+  const li = document.createElement('li');
+  li.className = 'ticker-item';
+  li.dataset.productId = purchase.productId ?? '';
+  const who = document.createElement('strong');
+  who.textContent = purchase.buyer || 'Someone';
+  const what = document.createElement('span');
+  const quantity = Number.isInteger(purchase.quantity) && purchase.quantity > 1 ? `${purchase.quantity} × ` : '';
+  what.textContent = ` bought ${quantity}${titleOf(purchase.productId) || 'a product'}`;
+  const time = document.createElement('time');
+  const now = new Date();
+  time.dateTime = now.toISOString();
+  time.textContent = now.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  li.append(who, what, time);
+  ul.prepend(li);
+  while (ul.children.length > TICKER_CAP) ul.lastElementChild.remove();
+}
+
+/** Title of a product the room knows about (showcase or pinned), or ''. */
+export function titleIn(state, productId) {
+  if (state.pinned?.id === productId) return state.pinned.title ?? '';
+  return state.showcase?.find((p) => p?.id === productId)?.title ?? '';
+}

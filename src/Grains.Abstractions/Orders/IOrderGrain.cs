@@ -1,0 +1,19 @@
+namespace Broadcart.Grains.Orders;
+
+/// <summary>An order, keyed by <see cref="OrderIds.For"/>(buyer, idempotency key).</summary>
+[Alias("Broadcart.IOrderGrain")]
+public interface IOrderGrain : IGrainWithStringKey
+{
+    [Alias("Place")]
+    Task<PlaceOrderResult> Place(PlaceOrder command);
+
+    [Alias("Get")]
+    Task<OrderView> Get();
+
+    /// <summary>Returns null when the order does not exist.</summary>
+    [Alias("Find")]
+    Task<OrderView?> Find();
+
+    [Alias("ApplyPayment")]
+    Task<OrderView> ApplyPayment(PaymentNotice notice);
+}

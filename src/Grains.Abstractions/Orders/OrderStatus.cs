@@ -1,0 +1,10 @@
+namespace Broadcart.Grains.Orders;
+
+[GenerateSerializer, Alias("Broadcart.OrderStatus")]
+public enum OrderStatus
+{
+    Reserved = 0,
+    Paid = 1,
+    Expired = 2,
+    Cancelled = 3,
+}

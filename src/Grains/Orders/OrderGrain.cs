@@ -1,0 +1,187 @@
+using Broadcart.Grains.Common;
+using Broadcart.Grains.Inventory;
+using Broadcart.Grains.Products;
+using Broadcart.Grains.Rooms;
+using Broadcart.Grains.Sales;
+using Microsoft.Extensions.Options;
+
+namespace Broadcart.Grains.Orders;
+
+/// <summary>
+/// One order. Its key derives from buyer and idempotency key, so a retry arrives here and gets
+/// the first answer. It is acknowledged only after the reservation and the order itself are
+/// durable. A reminder expires it if unpaid, and the units return.
+/// </summary>
+public sealed class OrderGrain(
+    [PersistentState("order", StorageNames.Default)] IPersistentState<OrderState> state,
+    IOptions<OrderOptions> options,
+    TimeProvider time) : Grain, IOrderGrain, IRemindable
+{
+    private const string ExpiryReminder = "expire";
+
+    private OrderState Order => state.State;
+    private string OrderId => this.GetPrimaryKeyString();
+    private DateTimeOffset Now => time.GetUtcNow();
+
+    private IReservable Source => Order.SaleKey is { } sale
+        ? GrainFactory.GetGrain<IFlashSaleGrain>(sale)
+        : GrainFactory.GetGrain<IInventoryGrain>(Order.ProductId);
+
+    public async Task<PlaceOrderResult> Place(PlaceOrder command)
+    {
+        if (Order.Exists)
+        {
+            if (Order.RoomId != command.RoomId || Order.ProductId != command.ProductId || Order.Quantity != command.Quantity)
+            {
+                throw new BroadcartException(CommerceErrors.IdempotencyMismatch,
+                    "this idempotency key was already used for a different order");
+            }
+
+            return new PlaceOrderResult(View(), Created: false);
+        }
+
+        var max = options.Value.MaxQuantity;
+        if (command.Quantity < 1 || command.Quantity > max)
+        {
+            throw new BroadcartException(ErrorCodes.ValidationFailed, $"quantity must be between 1 and {max}");
+        }
+
+        var context = await GrainFactory.GetGrain<ILiveRoomGrain>(command.RoomId).GetCommerce(command.ProductId);
+        if (context.Status != RoomStatus.Live)
+        {
+            throw new BroadcartException(ErrorCodes.RoomNotLive, "orders are taken only while the room is live");
+        }
+
+        var product = context.Product
+            ?? throw new BroadcartException(ErrorCodes.NotFound, $"product {command.ProductId} is not offered in this room");
+        var offer = RegionalProduct.For(product, command.Buyer.Region, context.OpenSale?.Price);
+        if (!offer.Available || offer.Price is null)
+        {
+            throw new BroadcartException(CommerceErrors.NotAvailableInRegion, $"this product is not sold or shipped to {command.Buyer.Region}");
+        }
+
+        var total = offer.Price.Times(command.Quantity);
+        var expiresAt = Now + options.Value.ReservationTtl;
+        Order.SaleKey = context.OpenSale?.Key;
+        Order.SaleId = context.OpenSale?.SaleId;
+        Order.ProductId = command.ProductId;
+        await Source.Reserve(new ReserveRequest(OrderId, command.Buyer.UserId, command.Quantity, expiresAt));
+
+        Order.Exists = true;
+        Order.Status = OrderStatus.Reserved;
+        Order.BuyerId = command.Buyer.UserId;
+        Order.MerchantId = product.MerchantId;
+        Order.RoomId = command.RoomId;
+        Order.Quantity = command.Quantity;
+        Order.Region = command.Buyer.Region;
+        Order.UnitPrice = offer.Price;
+        Order.Total = total;
+        Order.CreatedAt = Now;
+        Order.ExpiresAt = expiresAt;
+        Order.IdempotencyKey = command.IdempotencyKey;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not acknowledged, so not kept: give the units back (the holder's sweep would too).
+            var source = Source;
+            state.State = new OrderState();
+            await source.Release(OrderId);
+            throw;
+        }
+
+        await this.RegisterOrUpdateReminder(ExpiryReminder, options.Value.ReservationTtl, TimeSpan.FromMinutes(1));
+        _ = GrainFactory.GetGrain<ILiveRoomGrain>(Order.RoomId).RecordPurchase(
+            new PurchaseNotice(OrderId, Order.ProductId, Order.Quantity, command.Buyer.Name, Order.Region, total));
+        return new PlaceOrderResult(View(), Created: true);
+    }
+
+    public Task<OrderView> Get() => Order.Exists
+        ? Task.FromResult(View())
+        : throw new BroadcartException(ErrorCodes.NotFound, $"order {OrderId} does not exist");
+
+    public Task<OrderView?> Find() => Task.FromResult(Order.Exists ? View() : null);
+
+    public async Task<OrderView> ApplyPayment(PaymentNotice notice)
+    {
+        if (!Order.Exists)
+        {
+            throw new BroadcartException(ErrorCodes.NotFound, $"order {OrderId} does not exist");
+        }
+
+        if (Order.PaymentId == notice.PaymentId || Order.FailedPaymentIds.Contains(notice.PaymentId))
+        {
+            // A replay changes nothing; finishing a confirmation a crash interrupted is not a change.
+            if (Order.Status == OrderStatus.Paid)
+            {
+                await Source.Confirm(OrderId);
+            }
+
+            return View();
+        }
+
+        if (!notice.Succeeded)
+        {
+            // A failed attempt keeps the reservation: the buyer may pay again until it expires.
+            Order.FailedPaymentIds.Add(notice.PaymentId);
+            await state.WriteStateAsync();
+            return View();
+        }
+
+        if (Order.Status == OrderStatus.Paid)
+        {
+            throw new BroadcartException(CommerceErrors.AlreadyPaid, $"order {OrderId} was already paid by {Order.PaymentId}");
+        }
+
+        Order.PaymentId = notice.PaymentId;
+        if (Order.Status == OrderStatus.Reserved)
+        {
+            Order.Status = OrderStatus.Paid;
+            Order.PaidAt = Now;
+            await state.WriteStateAsync();
+            await Source.Confirm(OrderId);
+            await ForgetReminderAsync();
+        }
+        else
+        {
+            // Money arrived for an order whose units are gone: it must be refunded, not fulfilled.
+            Order.RefundDue = true;
+            await state.WriteStateAsync();
+        }
+
+        return View();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!Order.Exists || Order.Status != OrderStatus.Reserved)
+        {
+            await ForgetReminderAsync();
+            return;
+        }
+
+        if (Now < Order.ExpiresAt)
+        {
+            return;
+        }
+
+        Order.Status = OrderStatus.Expired;
+        await state.WriteStateAsync();
+        await Source.Release(OrderId);
+        await ForgetReminderAsync();
+    }
+
+    private async Task ForgetReminderAsync()
+    {
+        if (await this.GetReminder(ExpiryReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private OrderView View() => new(
+        OrderId, Order.Status, Order.BuyerId, Order.MerchantId, Order.RoomId, Order.ProductId, Order.Quantity, Order.Region,
+        Order.UnitPrice, Order.Total, Order.CreatedAt, Order.ExpiresAt, Order.PaidAt, Order.PaymentId, Order.SaleId, Order.RefundDue);
+}

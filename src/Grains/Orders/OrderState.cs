@@ -1,0 +1,27 @@
+using Broadcart.Grains.Common;
+
+namespace Broadcart.Grains.Orders;
+
+[GenerateSerializer, Alias("Broadcart.OrderState")]
+public sealed class OrderState
+{
+    [Id(0)] public bool Exists { get; set; }
+    [Id(1)] public OrderStatus Status { get; set; }
+    [Id(2)] public string BuyerId { get; set; } = string.Empty;
+    [Id(3)] public string MerchantId { get; set; } = string.Empty;
+    [Id(4)] public string RoomId { get; set; } = string.Empty;
+    [Id(5)] public string ProductId { get; set; } = string.Empty;
+    [Id(6)] public int Quantity { get; set; }
+    [Id(7)] public string Region { get; set; } = string.Empty;
+    [Id(8)] public Money UnitPrice { get; set; } = new("USD", 0);
+    [Id(9)] public Money Total { get; set; } = new("USD", 0);
+    [Id(10)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(11)] public DateTimeOffset ExpiresAt { get; set; }
+    [Id(12)] public DateTimeOffset? PaidAt { get; set; }
+    [Id(13)] public string? PaymentId { get; set; }
+    [Id(14)] public string? SaleKey { get; set; }
+    [Id(15)] public string? SaleId { get; set; }
+    [Id(16)] public string IdempotencyKey { get; set; } = string.Empty;
+    [Id(17)] public bool RefundDue { get; set; }
+    [Id(18)] public List<string> FailedPaymentIds { get; set; } = [];
+}

@@ -1,0 +1,14 @@
+namespace Broadcart.Grains.Products;
+
+[GenerateSerializer, Alias("Broadcart.ProductState")]
+public sealed class ProductState
+{
+    [Id(0)] public bool Exists { get; set; }
+    [Id(1)] public string MerchantId { get; set; } = string.Empty;
+    [Id(2)] public string Title { get; set; } = string.Empty;
+    [Id(3)] public string Description { get; set; } = string.Empty;
+    [Id(4)] public string? ImageUrl { get; set; }
+    [Id(5)] public List<RegionPrice> Prices { get; set; } = [];
+    [Id(6)] public List<string> ShipsTo { get; set; } = [];
+    [Id(7)] public DateTimeOffset CreatedAt { get; set; }
+}
