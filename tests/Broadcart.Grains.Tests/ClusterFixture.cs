@@ -23,6 +23,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Rooms:MaintenanceInterval"] = "00:00:00.200",
+                ["Orders:ReservationTtl"] = "00:00:02",
+                ["Orders:OrphanGrace"] = "00:00:01",
             }).Build());
     }
 }

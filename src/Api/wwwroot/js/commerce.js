@@ -58,8 +58,8 @@ export const SALE_LABELS = { none: 'No sale', started: 'Running', soldOut: 'Sold
 export function everySecond(tick) {
   let timer = 0;
   const run = () => {
-    tick();
     timer = setTimeout(run, 1000 - (Date.now() % 1000) + 5);
+    tick(); // scheduled first: one bad tick must not stop the clock
   };
   run();
   return () => clearTimeout(timer);

@@ -1,0 +1,12 @@
+namespace Broadcart.Grains.Tests;
+
+/// <summary>Real services the tests need, as ./test.sh starts them; missing ones fail loudly.</summary>
+public static class TestEnvironment
+{
+    public static string BlobConnectionString =>
+        Environment.GetEnvironmentVariable("BROADCART_TEST_BLOB") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                "Azurite is not running for this test: run ./test.sh (it installs and starts Azurite from npm), " +
+                "or start azurite-blob yourself and set BROADCART_TEST_BLOB to its full connection string.");
+}
