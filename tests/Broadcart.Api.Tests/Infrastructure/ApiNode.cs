@@ -14,6 +14,8 @@ namespace Broadcart.Api.Tests.Infrastructure;
 /// <summary>A real API node: Kestrel on 127.0.0.1, the production host setup, test configuration.</summary>
 public sealed class ApiNode : IAsyncDisposable
 {
+    public const string WebhookSecret = "tests-webhook-secret";
+
     public const string SigningKey = "broadcart-tests-signing-key-0123456789-abcdef";
 
     private ApiNode(WebApplication app, Uri baseUrl)
@@ -38,6 +40,7 @@ public sealed class ApiNode : IAsyncDisposable
         ["Relay:HeartbeatInterval"] = "00:00:01",
         ["RateLimits:HttpPerSecond"] = "5000",
         ["RateLimits:HttpBurst"] = "20000",
+        ["Payments:WebhookSecret"] = WebhookSecret,
     };
 
     /// <summary>Builds the node; throws what the real host throws for bad configuration.</summary>
@@ -73,6 +76,10 @@ public sealed class ApiNode : IAsyncDisposable
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return body.GetProperty("token").GetString()!;
     }
+
+    /// <summary>Mints a token with the node's own issuer: for crowds, without a request per token.</summary>
+    public string MintToken(string userId, string role = "viewer", string region = "US", string? name = null) =>
+        Services.GetRequiredService<Broadcart.Api.Identity.DevTokenIssuer>().Issue(userId, name ?? userId, [role], region);
 
     public async Task<Viewer> ConnectAsync(string token)
     {

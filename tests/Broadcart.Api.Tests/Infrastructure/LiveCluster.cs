@@ -6,7 +6,7 @@ namespace Broadcart.Api.Tests.Infrastructure;
 
 /// <summary>
 /// Two silos and two API nodes that are Orleans clients of them, all in this process on loopback:
-/// the production topology in miniature.
+/// the production topology in miniature, with grain state in Azurite.
 /// </summary>
 public sealed class LiveCluster : IAsyncLifetime
 {
@@ -22,8 +22,14 @@ public sealed class LiveCluster : IAsyncLifetime
     {
         var clusterId = "tests-" + Guid.NewGuid().ToString("N")[..8];
         var primaryPort = Ports.Free();
-        _silos.Add(await TestSilo.StartAsync(clusterId, primaryPort, Ports.Free(), primaryPort));
-        _silos.Add(await TestSilo.StartAsync(clusterId, Ports.Free(), Ports.Free(), primaryPort));
+        var durable = new Dictionary<string, string?>
+        {
+            ["Orleans:StateStore"] = "Blob",
+            ["Blob:ConnectionString"] = TestEnvironment.BlobConnectionString,
+            ["Blob:StateContainer"] = "state-" + clusterId,
+        };
+        _silos.Add(await TestSilo.StartAsync(clusterId, primaryPort, Ports.Free(), primaryPort, durable));
+        _silos.Add(await TestSilo.StartAsync(clusterId, Ports.Free(), Ports.Free(), primaryPort, durable));
 
         var settings = ApiNode.DefaultSettings();
         settings["Orleans:Mode"] = "Client";
@@ -57,6 +63,9 @@ public sealed class LiveCluster : IAsyncLifetime
         response.EnsureSuccessStatusCode();
         return body;
     }
+
+    /// <summary>Deactivates every grain on every silo: what is read afterwards comes from storage.</summary>
+    public Task DeactivateAllAsync() => Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
     public Task<RoomDiagnostics> DiagnosticsAsync(string roomId) => Grains.GetGrain<ILiveRoomGrain>(roomId).GetDiagnostics();
 

@@ -11,7 +11,11 @@ namespace Broadcart.Api.Tests.Infrastructure;
 public sealed class Viewer : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private static readonly string[] EventNames = ["chat", "chatBatch", "chatDeleted", "viewers", "likes", "roomStatus", "slowMode"];
+    private static readonly string[] EventNames =
+    [
+        "chat", "chatBatch", "chatDeleted", "viewers", "likes", "roomStatus", "slowMode",
+        "productPinned", "showcase", "flashSale", "stock", "purchase", "geo", "metrics",
+    ];
 
     private readonly Lock _lock = new();
     private readonly List<SeenChat> _chat = [];

@@ -92,7 +92,7 @@ const HUB_MARKER = 'HubException: ';
 const CLIENT_FAILURES = [
   [/Status code '401'/, 'unauthorized', 'Your session has expired. Sign in again.'],
   [/Status code '403'/, 'forbidden', 'You are not allowed to do that.'],
-  [/connection being closed|not in the 'Connected' State/i, 'connection_lost', 'Lost the connection to the server. Try again in a moment.'],
+  [/connection being closed|not in the 'Connected' State|WebSocket closed with status code|Server timeout elapsed|connection was stopped/i, 'connection_lost', 'Lost the connection to the server. Try again in a moment.'],
   [/Failed to fetch|Failed to complete negotiation|Failed to start the connection/i, 'network', 'Could not reach the live server. Check your connection and try again.'],
 ];
 

@@ -17,10 +17,14 @@ export function currencyDigits(currency) {
   return digits;
 }
 
+// Intl formats any well-formed code (ZZZ included); where it can list the real ones, ask it.
+const KNOWN = typeof Intl.supportedValuesOf === 'function' ? new Set(Intl.supportedValuesOf('currency')) : null;
+
+/** For input checks: a code Intl knows, not merely three letters. */
 export function isCurrency(code) {
   try {
     currencyDigits(code);
-    return true;
+    return !KNOWN || KNOWN.has(String(code).toUpperCase());
   } catch {
     return false;
   }
@@ -62,11 +66,12 @@ export function parseMajor(text, currency, field = 'amount') {
   }
   const m = /^(\d+)(?:[.,](\d*))?$/.exec(String(text ?? '').trim());
   if (!m) throw invalid(`${field}: enter an amount like ${digits ? `12.${'5'.padEnd(digits, '0')}` : '1200'}.`);
-  const fraction = (m[2] ?? '').replace(/0+$/, '');
+  const fraction = m[2] ?? '';
   if (fraction.length > digits) {
+    const hint = /,/.test(text) ? ' (no thousands separators)' : '';
     throw invalid(digits
-      ? `${field}: ${currency} has ${digits} decimal places at most.`
-      : `${field}: ${currency} has no minor unit; enter a whole amount.`);
+      ? `${field}: ${currency} has ${digits} decimal places at most${hint}.`
+      : `${field}: ${currency} has no minor unit; enter a whole amount${hint}.`);
   }
   const minor = BigInt(m[1]) * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, '0') || '0');
   if (minor > BigInt(Number.MAX_SAFE_INTEGER)) throw invalid(`${field}: that amount is too large.`);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Broadcart.Api.Tests.Infrastructure;
+namespace Broadcart.Testing;
 
 public static class Ports
 {

@@ -1,4 +1,4 @@
-namespace Broadcart.Grains.Tests;
+namespace Broadcart.Testing;
 
 /// <summary>Real services the tests need, as ./test.sh starts them; missing ones fail loudly.</summary>
 public static class TestEnvironment
@@ -9,4 +9,11 @@ public static class TestEnvironment
             : throw new InvalidOperationException(
                 "Azurite is not running for this test: run ./test.sh (it installs and starts Azurite from npm), " +
                 "or start azurite-blob yourself and set BROADCART_TEST_BLOB to its full connection string.");
+
+    public static string Redis =>
+        Environment.GetEnvironmentVariable("BROADCART_TEST_REDIS") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                "Redis is not running for this test: run ./test.sh (it installs redis-server from Debian's packages and starts it), " +
+                "or start redis-server yourself and set BROADCART_TEST_REDIS to host:port.");
 }
