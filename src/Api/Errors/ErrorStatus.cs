@@ -15,7 +15,8 @@ public static class ErrorStatus
         ErrorCodes.RateLimited or ErrorCodes.SlowMode => StatusCodes.Status429TooManyRequests,
         ErrorCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
         CommerceErrors.SoldOut or CommerceErrors.LimitExceeded or CommerceErrors.IdempotencyMismatch
-            or CommerceErrors.InsufficientStock or CommerceErrors.SaleInProgress or CommerceErrors.AlreadyPaid => StatusCodes.Status409Conflict,
+            or CommerceErrors.InsufficientStock or CommerceErrors.SaleInProgress or CommerceErrors.AlreadyPaid
+            or CommerceErrors.BudgetExhausted => StatusCodes.Status409Conflict,
         CommerceErrors.NotAvailableInRegion => StatusCodes.Status422UnprocessableEntity,
         CommerceErrors.InvalidSignature => StatusCodes.Status401Unauthorized,
         _ => StatusCodes.Status400BadRequest,

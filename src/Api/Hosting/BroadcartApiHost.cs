@@ -2,11 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Broadcart.Api.Commerce;
 using Broadcart.Api.Errors;
+using Broadcart.Api.Feeds;
+using Broadcart.Api.Metrics;
 using Broadcart.Api.Identity;
 using Broadcart.Api.Live;
 using Broadcart.Api.Orders;
 using Broadcart.Api.Payments;
 using Broadcart.Api.Products;
+using Broadcart.Api.Reach;
 using Broadcart.Api.Relay;
 using Broadcart.Api.Rooms;
 using Microsoft.AspNetCore.SignalR;
@@ -42,6 +45,8 @@ public static class BroadcartApiHost
         services.AddSingleton(builder.Configuration.GetSection("Payments").Get<PaymentSettings>() ?? new PaymentSettings());
         services.AddHostedService<RelayPump>();
         services.AddHostedService<NodeReporter>();
+        services.AddSingleton<MetricsWatchers>();
+        services.AddHostedService<MetricsPump>();
 
         services
             .AddSignalR(o =>
@@ -76,6 +81,9 @@ public static class BroadcartApiHost
         app.MapCommerce();
         app.MapOrders();
         app.MapPaymentWebhook();
+        app.MapReach();
+        app.MapFeed();
+        app.MapMetrics();
         app.MapHub<LiveHub>("/hubs/live");
         StartupBanner.Register(app);
         return app;

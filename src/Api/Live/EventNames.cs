@@ -15,4 +15,6 @@ public static class EventNames
     public const string FlashSale = "flashSale";
     public const string Stock = "stock";
     public const string Purchase = "purchase";
+    public const string Geo = "geo";
+    public const string Metrics = "metrics";
 }

@@ -3,6 +3,7 @@ using Broadcart.Api.Orders;
 using Broadcart.Api.Relay;
 using Broadcart.Api.Rooms;
 using Broadcart.Grains.Common;
+using Broadcart.Grains.Metrics;
 using Broadcart.Grains.Rooms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -14,7 +15,13 @@ namespace Broadcart.Api.Live;
 /// go to the room grain; likes are counted here and reported in batches.
 /// </summary>
 [Authorize]
-public sealed class LiveHub(LocalRooms rooms, Presence presence, ViewerRegion regions, IGrainFactory grains, OrderPlacement orders) : Hub
+public sealed class LiveHub(
+    LocalRooms rooms,
+    Presence presence,
+    ViewerRegion regions,
+    IGrainFactory grains,
+    OrderPlacement orders,
+    MetricsWatchers metricsWatchers) : Hub
 {
     private const string RegionKey = "region";
 
@@ -30,6 +37,7 @@ public sealed class LiveHub(LocalRooms rooms, Presence presence, ViewerRegion re
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        metricsWatchers.RemoveConnection(Context.ConnectionId);
         foreach (var roomId in presence.RemoveConnection(Context.ConnectionId))
         {
             rooms.Leave(roomId, Region);
@@ -47,6 +55,7 @@ public sealed class LiveHub(LocalRooms rooms, Presence presence, ViewerRegion re
             try
             {
                 room = await rooms.JoinAsync(roomId, Region);
+                room.CountJoin(Region);
             }
             catch
             {
@@ -62,7 +71,7 @@ public sealed class LiveHub(LocalRooms rooms, Presence presence, ViewerRegion re
         return RoomView.From(snapshot, Region) with
         {
             RecentChat = recentChat,
-            Geo = new GeoView(roomId, Region, Visible: true, Purchasable: true),
+            Geo = GeoView.For(snapshot, Region),
         };
     }
 
@@ -104,6 +113,27 @@ public sealed class LiveHub(LocalRooms rooms, Presence presence, ViewerRegion re
 
     public Task SetSlowMode(string roomId, int seconds) =>
         Room(RoomIds.Validate(roomId)).SetSlowMode(Actor, seconds);
+
+    public Task ClickProduct(string roomId, string productId)
+    {
+        var room = EnsureJoined(roomId);
+        if (!Identifiers.IsValid(productId) || room.Replica.Room?.Showcase.Any(p => p.Id == productId) != true)
+        {
+            throw new BroadcartException(ErrorCodes.NotFound, "that product is not in this room's showcase");
+        }
+
+        room.CountClick(Region);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The room's streamer or merchant: the current figures now, then <c>metrics</c> at most once a second.</summary>
+    public async Task<MetricsReport> WatchMetrics(string roomId)
+    {
+        await RoomInsight.AuthorizeAsync(grains, roomId, Context.User!);
+        metricsWatchers.Add(roomId, Context.ConnectionId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, MetricsWatchers.Group(roomId));
+        return await grains.GetGrain<IRoomMetricsGrain>(roomId).Get();
+    }
 
     public async Task<OrderResponse> Purchase(string roomId, string productId, int quantity, string idempotencyKey)
     {

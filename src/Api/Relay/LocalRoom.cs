@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Broadcart.Grains.Metrics;
 
 namespace Broadcart.Api.Relay;
 
@@ -43,7 +45,48 @@ public sealed class LocalRoom(string roomId)
         _regions.AddOrUpdate(region, 0, (_, n) => Math.Max(0, n - 1));
     }
 
+    private readonly ConcurrentDictionary<string, long> _joins = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _clicks = new(StringComparer.Ordinal);
+
     public long PendingLikes => Interlocked.Read(ref _pendingLikes);
+
+    public bool HasCounters => !_joins.IsEmpty || !_clicks.IsEmpty;
+
+    public IReadOnlyDictionary<string, int> ViewersByRegion => _regions.ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal);
+
+    public void CountJoin(string region) => _joins.AddOrUpdate(region, 1, (_, n) => n + 1);
+
+    public void CountClick(string region) => _clicks.AddOrUpdate(region, 1, (_, n) => n + 1);
+
+    /// <summary>Joins and product clicks since the last report, per region; what fails to send is put back.</summary>
+    public ImmutableArray<MetricsDelta> TakeCounters()
+    {
+        var regions = _joins.Keys.Union(_clicks.Keys).ToList();
+        return
+        [
+            .. regions.Select(r => new MetricsDelta(r, Joins: Take(_joins, r), Clicks: Take(_clicks, r)))
+                .Where(d => d.Joins > 0 || d.Clicks > 0),
+        ];
+    }
+
+    public void ReturnCounters(ImmutableArray<MetricsDelta> counters)
+    {
+        foreach (var d in counters)
+        {
+            if (d.Joins > 0)
+            {
+                _joins.AddOrUpdate(d.Region, d.Joins, (_, n) => n + d.Joins);
+            }
+
+            if (d.Clicks > 0)
+            {
+                _clicks.AddOrUpdate(d.Region, d.Clicks, (_, n) => n + d.Clicks);
+            }
+        }
+    }
+
+    private static long Take(ConcurrentDictionary<string, long> counts, string region) =>
+        counts.TryRemove(region, out var n) ? n : 0;
 
     public void AddLike() => Interlocked.Increment(ref _pendingLikes);
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using Broadcart.Grains.Rooms;
 using Microsoft.Extensions.Options;
 
@@ -73,7 +74,7 @@ public sealed class LocalRooms(
         var now = time.GetUtcNow();
         var heartbeatDue = now - room.LastReportAt >= options.Value.HeartbeatInterval;
         var viewers = room.Viewers;
-        if (viewers == room.ReportedViewers && !heartbeatDue && !room.Replica.NeedsSync && room.PendingLikes == 0)
+        if (viewers == room.ReportedViewers && !heartbeatDue && !room.Replica.NeedsSync && room.PendingLikes == 0 && !room.HasCounters)
         {
             return;
         }
@@ -95,9 +96,14 @@ public sealed class LocalRooms(
             }
 
             var likes = room.TakeLikes();
+            var counters = room.TakeCounters();
             try
             {
-                var sync = await Grain(room.RoomId).Report(Report(room, viewers, likes, room.Replica.NeedsSync));
+                var sync = await Grain(room.RoomId).Report(Report(room, viewers, likes, room.Replica.NeedsSync) with
+                {
+                    Counters = counters,
+                    ViewersByRegion = room.ViewersByRegion.ToImmutableDictionary(),
+                });
                 if (sync is not null)
                 {
                     room.Replica.ApplySync(sync);
@@ -109,6 +115,7 @@ public sealed class LocalRooms(
             catch
             {
                 room.ReturnLikes(likes);
+                room.ReturnCounters(counters);
                 throw;
             }
         }

@@ -1,5 +1,6 @@
 using Broadcart.Api.Commerce;
 using Broadcart.Api.Live;
+using Broadcart.Api.Rooms;
 using Broadcart.Grains.Products;
 using Broadcart.Grains.Rooms;
 using Microsoft.AspNetCore.SignalR;
@@ -48,7 +49,7 @@ public sealed class RelayPump(RoomRelay relay, LocalRooms rooms, IHubContext<Liv
             }
 
             await SendChatAsync(group, batch.RoomId, chat, cancellationToken);
-            if (e is ProductPinned or ShowcaseChanged)
+            if (e is ProductPinned or ShowcaseChanged or GeoChanged)
             {
                 await SendPerRegionAsync(batch.RoomId, e, cancellationToken);
                 continue;
@@ -74,7 +75,8 @@ public sealed class RelayPump(RoomRelay relay, LocalRooms rooms, IHubContext<Liv
         }
 
         var snapshot = room.Replica.Room;
-        foreach (var region in room.Regions)
+        var regions = e is GeoChanged geo ? room.Regions.Intersect(geo.Regions) : room.Regions;
+        foreach (var region in regions)
         {
             var group = hub.Clients.Group(RoomGroups.Region(roomId, region));
             switch (e)
@@ -87,6 +89,9 @@ public sealed class RelayPump(RoomRelay relay, LocalRooms rooms, IHubContext<Liv
                     await group.SendAsync(EventNames.Showcase,
                         new ShowcasePayload(roomId, [.. showcase.Showcase.Select(p => RegionalProduct.For(p, region, snapshot?.SalePriceFor(p.Id)))]),
                         cancellationToken);
+                    break;
+                case GeoChanged when snapshot is not null:
+                    await group.SendAsync(EventNames.Geo, GeoView.For(snapshot, region), cancellationToken);
                     break;
             }
         }

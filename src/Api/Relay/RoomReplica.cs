@@ -120,6 +120,9 @@ public sealed class RoomReplica
             case FlashSaleUpdated { Sale: var sale }:
                 _room = _room! with { FlashSale = sale };
                 break;
+            case GeoChanged { Reach: var reach }:
+                _room = _room! with { Reach = reach };
+                break;
             case StockChanged { ProductId: var productId, Remaining: var remaining } when _room!.FlashSale?.ProductId == productId:
                 _room = _room with { FlashSale = _room.FlashSale with { Remaining = remaining } };
                 break;

@@ -5,8 +5,6 @@ using Broadcart.Grains.Rooms;
 
 namespace Broadcart.Api.Rooms;
 
-public sealed record GeoView(string RoomId, string Region, bool Visible, bool Purchasable, object? Price = null, string? Reason = null);
-
 /// <summary>
 /// A room as clients see it: REST returns it without chat; the hub's <c>JoinRoom</c> adds
 /// <see cref="RecentChat"/> and <see cref="Geo"/>. <c>id</c> and <c>roomId</c> are the same value.

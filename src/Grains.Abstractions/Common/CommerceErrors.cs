@@ -11,4 +11,5 @@ public static class CommerceErrors
     public const string SaleInProgress = "sale_in_progress";
     public const string AlreadyPaid = "already_paid";
     public const string InvalidSignature = "invalid_signature";
+    public const string BudgetExhausted = "budget_exhausted";
 }

@@ -15,5 +15,17 @@ public static class Currencies
         .Split(' ', StringSplitOptions.RemoveEmptyEntries)
         .ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> NoMinorUnit = "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX VND VUV XAF XOF XPF"
+        .Split(' ').ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> ThreeMinorDigits = "BHD IQD JOD KWD LYD OMR TND"
+        .Split(' ').ToFrozenSet(StringComparer.Ordinal);
+
     public static bool IsValid(string? code) => code is { Length: 3 } && Codes.Contains(code);
+
+    /// <summary>Digits after the decimal point (ISO 4217 minor unit): 0 for JPY, 3 for KWD, else 2.</summary>
+    public static int MinorDigits(string code) => NoMinorUnit.Contains(code) ? 0 : ThreeMinorDigits.Contains(code) ? 3 : 2;
+
+    /// <summary>Micro-units (millionths of the major unit) in one minor unit: 10,000 for USD.</summary>
+    public static long MicrosPerMinor(string code) => MinorDigits(code) switch { 0 => 1_000_000, 3 => 1_000, _ => 10_000 };
 }

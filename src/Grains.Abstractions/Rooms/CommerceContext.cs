@@ -8,4 +8,5 @@ namespace Broadcart.Grains.Rooms;
 public sealed record CommerceContext(
     [property: Id(0)] RoomStatus Status,
     [property: Id(1)] ProductSnapshot? Product,
-    [property: Id(2)] FlashSaleView? OpenSale);
+    [property: Id(2)] FlashSaleView? OpenSale,
+    [property: Id(3)] bool RegionExcluded);

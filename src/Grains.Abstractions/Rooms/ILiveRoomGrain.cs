@@ -1,4 +1,5 @@
 using Broadcart.Grains.Common;
+using Broadcart.Grains.Reach;
 using Broadcart.Grains.Sales;
 using Orleans.Concurrency;
 
@@ -51,7 +52,15 @@ public interface ILiveRoomGrain : IGrainWithStringKey
     Task<FlashSaleView> StartFlashSale(Actor actor, FlashSaleRequest request);
 
     [Alias("GetCommerce")]
-    Task<CommerceContext> GetCommerce(string productId);
+    Task<CommerceContext> GetCommerce(string productId, string region);
+
+    /// <summary>Owner or the room's merchant: paid regions, exclusions, budget and bid.</summary>
+    [Alias("SetReach")]
+    Task<ReachView> SetReach(Actor actor, ReachSetting setting);
+
+    /// <summary>From the room's reach when it changes by itself (the budget ran out).</summary>
+    [OneWay, Alias("ReachChanged")]
+    Task ReachChanged(ReachView reach);
 
     /// <summary>From orders: feeds the purchase ticker. One-way so a busy room never slows a sale.</summary>
     [OneWay, Alias("RecordPurchase")]

@@ -48,6 +48,10 @@ public sealed record Purchased(
     [property: Id(1)] int Quantity,
     [property: Id(2)] string MaskedBuyer) : RoomEvent;
 
+/// <summary>Regions whose reach changed; nodes send <c>geo</c> to exactly those region groups.</summary>
+[GenerateSerializer, Immutable, Alias("Broadcart.GeoChanged")]
+public sealed record GeoChanged([property: Id(0)] ImmutableArray<string> Regions, [property: Id(1)] Broadcart.Grains.Reach.ReachView? Reach) : RoomEvent;
+
 /// <summary>One flush of a room's outbox, sent once to every subscribed node.</summary>
 [GenerateSerializer, Immutable, Alias("Broadcart.RoomEventBatch")]
 public sealed record RoomEventBatch(

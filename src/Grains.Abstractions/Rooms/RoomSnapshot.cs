@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Broadcart.Grains.Products;
+using Broadcart.Grains.Reach;
 using Broadcart.Grains.Common;
 using Broadcart.Grains.Sales;
 
@@ -25,11 +26,14 @@ public sealed record RoomSnapshot(
     [property: Id(14)] DateTimeOffset? EndedAt,
     [property: Id(15)] ImmutableArray<ProductSnapshot> Showcase,
     [property: Id(16)] string? PinnedProductId,
-    [property: Id(17)] FlashSaleView? FlashSale)
+    [property: Id(17)] FlashSaleView? FlashSale,
+    [property: Id(18)] ReachView? Reach)
 {
     /// <summary>The sale price that applies to a product right now, if a sale of it is open.</summary>
     public Money? SalePriceFor(string productId) =>
         FlashSale is { IsOpen: true } sale && sale.ProductId == productId ? sale.Price : null;
+
+    public RegionReach ReachIn(string region) => RegionReach.For(HomeRegion, Reach, region);
 
     [System.Text.Json.Serialization.JsonIgnore]
     public ProductSnapshot? Pinned => PinnedProductId is null ? null : Showcase.FirstOrDefault(p => p.Id == PinnedProductId);

@@ -1,4 +1,5 @@
 using Broadcart.Grains.Common;
+using Broadcart.Grains.Feeds;
 using Broadcart.Grains.Orders;
 using Broadcart.Grains.Rooms;
 using Broadcart.Grains.Storage;
@@ -70,6 +71,7 @@ public static class BroadcartSiloExtensions
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.Configure<RoomOptions>(configuration.GetSection("Rooms"));
         silo.Services.Configure<OrderOptions>(configuration.GetSection("Orders"));
+        silo.Services.Configure<FeedOptions>(configuration.GetSection("Feeds"));
         return silo;
     }
 }

@@ -46,7 +46,7 @@ public sealed class OrderGrain(
             throw new BroadcartException(ErrorCodes.ValidationFailed, $"quantity must be between 1 and {max}");
         }
 
-        var context = await GrainFactory.GetGrain<ILiveRoomGrain>(command.RoomId).GetCommerce(command.ProductId);
+        var context = await GrainFactory.GetGrain<ILiveRoomGrain>(command.RoomId).GetCommerce(command.ProductId, command.Buyer.Region);
         if (context.Status != RoomStatus.Live)
         {
             throw new BroadcartException(ErrorCodes.RoomNotLive, "orders are taken only while the room is live");
@@ -55,9 +55,11 @@ public sealed class OrderGrain(
         var product = context.Product
             ?? throw new BroadcartException(ErrorCodes.NotFound, $"product {command.ProductId} is not offered in this room");
         var offer = RegionalProduct.For(product, command.Buyer.Region, context.OpenSale?.Price);
-        if (!offer.Available || offer.Price is null)
+        if (!offer.Available || offer.Price is null || context.RegionExcluded)
         {
-            throw new BroadcartException(CommerceErrors.NotAvailableInRegion, $"this product is not sold or shipped to {command.Buyer.Region}");
+            throw new BroadcartException(CommerceErrors.NotAvailableInRegion, context.RegionExcluded
+                ? $"this stream does not sell to {command.Buyer.Region}"
+                : $"this product is not sold or shipped to {command.Buyer.Region}");
         }
 
         var total = offer.Price.Times(command.Quantity);

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Broadcart.Grains.Common;
-using Broadcart.Grains.Orders;
-using Broadcart.Grains.Products;
+using Broadcart.Grains.Feeds;
 using Broadcart.Grains.Sales;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,10 +12,11 @@ namespace Broadcart.Grains.Rooms;
 /// one-way batch; the grain never awaits a node or a viewer. Chat is written behind on the
 /// maintenance tick; room metadata and moderation are written before they are acknowledged.
 /// </summary>
-public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrainCallFilter
+public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrainCallFilter, IRemindable
 {
     private readonly IPersistentState<LiveRoomState> _state;
     private readonly RoomOptions _options;
+    private readonly FeedOptions _feeds;
     private readonly TimeProvider _time;
     private readonly ILogger<LiveRoomGrain> _log;
 
@@ -35,6 +35,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrainCallFil
     private FlashSaleView? _pendingStock;
     private DateTimeOffset _lastStockSent;
     private int _purchasesThisFlush;
+    private Dictionary<string, int> _lastViewersByRegion = new(StringComparer.Ordinal);
 
     private long _callsReceived;
     private long _batchesFlushed;
@@ -43,11 +44,13 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrainCallFil
     public LiveRoomGrain(
         [PersistentState("room", StorageNames.Default)] IPersistentState<LiveRoomState> state,
         IOptions<RoomOptions> options,
+        IOptions<FeedOptions> feeds,
         TimeProvider time,
         ILogger<LiveRoomGrain> log)
     {
         _state = state;
         _options = options.Value;
+        _feeds = feeds.Value;
         _time = time;
         _log = log;
     }
@@ -138,6 +141,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrainCallFil
         await WriteAsync();
         var snapshot = Snapshot();
         Enqueue(new StatusChanged(snapshot));
+        await OnLiveStatusChangedAsync();
         return snapshot;
     }
 
@@ -155,6 +159,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrainCallFil
         await WriteAsync();
         var snapshot = Snapshot();
         Enqueue(new StatusChanged(snapshot));
+        await OnLiveStatusChangedAsync();
         return snapshot;
     }
 
@@ -260,6 +265,12 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrainCallFil
             _viewersChanged = true;
         }
 
+        if (report.ViewersByRegion is { } byRegion)
+        {
+            node.ViewersByRegion = byRegion;
+        }
+
+        RecordMetrics(report.Counters);
         if (report.LikesDelta > 0)
         {
             Room.Likes += report.LikesDelta;
@@ -281,118 +292,6 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrainCallFil
         return Task.CompletedTask;
     }
 
-    public async Task<RoomSnapshot> AddToShowcase(Actor actor, string productId)
-    {
-        Room.EnsureExists(RoomId);
-        Room.EnsureOwner(actor);
-        if (Room.Showcase.All(p => p.Id != productId))
-        {
-            if (Room.Showcase.Count >= _options.MaxShowcase)
-            {
-                throw new BroadcartException(ErrorCodes.ValidationFailed, $"a showcase holds at most {_options.MaxShowcase} products");
-            }
-
-            var product = await GrainFactory.GetGrain<IProductGrain>(productId).Get();
-            Room.Showcase.Add(product);
-            await WriteAsync();
-            Enqueue(new ShowcaseChanged([.. Room.Showcase]));
-        }
-
-        return Snapshot();
-    }
-
-    public async Task<RoomSnapshot> Pin(Actor actor, string productId)
-    {
-        Room.EnsureExists(RoomId);
-        Room.EnsureOwner(actor);
-        var product = Room.Showcase.FirstOrDefault(p => p.Id == productId)
-            ?? throw new BroadcartException(ErrorCodes.ValidationFailed, $"product {productId} is not in the room's showcase; add it first");
-        Room.PinnedProductId = productId;
-        await WriteAsync();
-        var snapshot = Snapshot();
-        Enqueue(new ProductPinned(product, snapshot.SalePriceFor(productId)));
-        return snapshot;
-    }
-
-    public async Task<FlashSaleView> StartFlashSale(Actor actor, FlashSaleRequest request)
-    {
-        Room.EnsureExists(RoomId);
-        Room.EnsureOwner(actor);
-        Room.EnsureLive();
-        if (Room.CurrentSale is { IsOpen: true } open && open.EndsAt > Now)
-        {
-            throw new BroadcartException(CommerceErrors.SaleInProgress, $"flash sale {open.SaleId} is still running");
-        }
-
-        if (Room.Showcase.All(p => p.Id != request.ProductId))
-        {
-            Room.Showcase.Add(await GrainFactory.GetGrain<IProductGrain>(request.ProductId).Get());
-            Enqueue(new ShowcaseChanged([.. Room.Showcase]));
-        }
-
-        var saleId = "s" + Guid.CreateVersion7().ToString("N")[..16];
-        var sale = await GrainFactory.GetGrain<IFlashSaleGrain>(FlashSaleKeys.Key(RoomId, saleId)).Start(new StartFlashSale(
-            RoomId, saleId, request.ProductId, request.Quantity, request.PerUserLimit, request.DurationSeconds, request.Price));
-        Room.CurrentSale = sale;
-        await WriteAsync();
-        Enqueue(new FlashSaleUpdated(sale));
-        RepinIfSaleProduct(sale);
-        return sale;
-    }
-
-    public Task<CommerceContext> GetCommerce(string productId)
-    {
-        Room.EnsureExists(RoomId);
-        var product = Room.Showcase.FirstOrDefault(p => p.Id == productId);
-        var sale = Room.CurrentSale is { IsOpen: true } open && open.ProductId == productId && open.EndsAt > Now ? open : null;
-        return Task.FromResult(new CommerceContext(Room.Status, product, sale));
-    }
-
-    public Task RecordPurchase(PurchaseNotice notice)
-    {
-        // The ticker is a mood, not a ledger: beyond a few per flush the rest are left out.
-        if (_purchasesThisFlush++ < _options.MaxPurchasesPerFlush)
-        {
-            Enqueue(new Purchased(notice.ProductId, notice.Quantity, BuyerNames.Mask(notice.BuyerName)));
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public async Task FlashSaleChanged(FlashSaleView sale)
-    {
-        if (Room.CurrentSale?.SaleId != sale.SaleId || Room.CurrentSale.StateWrites > sale.StateWrites)
-        {
-            return;
-        }
-
-        var phaseChanged = Room.CurrentSale.State != sale.State;
-        Room.CurrentSale = sale;
-        if (phaseChanged)
-        {
-            await WriteAsync();
-            Enqueue(new FlashSaleUpdated(sale));
-            RepinIfSaleProduct(sale);
-
-            // Sold out and ended are never held back for coalescing.
-            await FlushAsync(CancellationToken.None);
-        }
-        else
-        {
-            _stateDirty = true;
-            _pendingStock = sale;
-            Arm();
-        }
-    }
-
-    private void RepinIfSaleProduct(FlashSaleView sale)
-    {
-        if (Room.PinnedProductId == sale.ProductId && Room.Showcase.FirstOrDefault(p => p.Id == sale.ProductId) is { } product)
-        {
-            Enqueue(new ProductPinned(product, sale.IsOpen ? sale.Price : null));
-        }
-    }
-
     public Task<RoomDiagnostics> GetDiagnostics() =>
         Task.FromResult(new RoomDiagnostics(_callsReceived, _batchesFlushed, _nodes.Count, _stateWrites));
 
@@ -405,7 +304,7 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrainCallFil
     private RoomSnapshot Snapshot() => new(
         RoomId, Room.Title, Room.Language, Room.Status, Room.StreamerId, Room.StreamerName, Room.MerchantId,
         Room.HomeRegion, ViewerTotal(), Room.Likes, Room.SlowModeSeconds, Room.ChatSeq, Room.CreatedAt,
-        Room.StartedAt, Room.EndedAt, [.. Room.Showcase], Room.PinnedProductId, Room.CurrentSale);
+        Room.StartedAt, Room.EndedAt, [.. Room.Showcase], Room.PinnedProductId, Room.CurrentSale, Room.Reach);
 
     private int ViewerTotal()
     {
@@ -505,7 +404,11 @@ public sealed class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrainCallFil
                 _lastViewersSent = total;
                 Enqueue(new ViewersChanged(total));
             }
+
+            RecordViewersByRegion();
         }
+
+        await RenewFeedsIfDueAsync();
 
         PruneModeration(now);
 

@@ -1,4 +1,5 @@
 using Broadcart.Grains.Products;
+using Broadcart.Grains.Reach;
 using Broadcart.Grains.Sales;
 
 namespace Broadcart.Grains.Rooms;
@@ -26,4 +27,5 @@ public sealed class LiveRoomState
     [Id(17)] public List<ProductSnapshot> Showcase { get; set; } = [];
     [Id(18)] public string? PinnedProductId { get; set; }
     [Id(19)] public FlashSaleView? CurrentSale { get; set; }
+    [Id(20)] public ReachView? Reach { get; set; }
 }

@@ -7,4 +7,5 @@ internal sealed class NodeSubscription(IRoomRelay relay)
     public int ViewerCount { get; set; }
     public TimeSpan HeartbeatInterval { get; set; }
     public DateTimeOffset LastSeen { get; set; }
+    public IReadOnlyDictionary<string, int> ViewersByRegion { get; set; } = new Dictionary<string, int>();
 }

@@ -93,18 +93,23 @@ export function setupShop({ getLive, getSession, fail }) {
     showLine(running || status === 'paid' ? 'ok' : 'info', status, ...parts);
   }
 
-  // Once the reservation clock runs out, ask the server once how it ended.
+  // Once the reservation clock runs out, ask the server how it ended (it may lag a few seconds).
   async function checkOrder(o) {
     if (o.checked) return;
     o.checked = true;
-    try {
-      const fresh = await getOrder(getSession().token, o.orderId);
-      if (order === o && fresh) {
-        order = { ...fresh, checked: true };
-        paintOrder();
+    for (let i = 0; i < 3 && order === o; i++) {
+      try {
+        const fresh = await getOrder(getSession().token, o.orderId);
+        if (order !== o || !fresh) return;
+        if (String(fresh.status).toLowerCase() !== 'reserved') {
+          order = { ...fresh, checked: true };
+          paintOrder();
+          return;
+        }
+      } catch {
+        // Try again shortly; after that it stays "run out".
       }
-    } catch {
-      // It stays "run out"; nothing more to do.
+      await new Promise((resolve) => { setTimeout(resolve, 3000); });
     }
   }
 
@@ -155,9 +160,12 @@ export function setupShop({ getLive, getSession, fail }) {
     }
 
     const retrying = attempt?.productId === p.id;
+    // An unanswered attempt may already hold stock: let it be retried (a replay answers it) even
+    // when the product has sold out or the show has ended since.
+    const blocked = !!availability && !(retrying && p.available !== false);
     const button = $('buy-button');
-    button.disabled = inFlight || !!availability;
-    setText(button, inFlight ? 'Reserving…' : soldOut ? 'Sold out' : retrying ? 'Retry purchase' : 'Buy now');
+    button.disabled = inFlight || blocked;
+    setText(button, inFlight ? 'Reserving…' : retrying ? 'Retry purchase' : soldOut ? 'Sold out' : 'Buy now');
     quantityInput.disabled = inFlight || retrying || !!availability;
     if (retrying) quantityInput.value = String(attempt.quantity);
     if (saleHere?.perUserLimit) quantityInput.max = String(saleHere.perUserLimit);

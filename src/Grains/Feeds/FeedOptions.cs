@@ -1,0 +1,19 @@
+namespace Broadcart.Grains.Feeds;
+
+/// <summary>The <c>Feeds</c> configuration section.</summary>
+public sealed class FeedOptions
+{
+    /// <summary>How long a silo's cache serves a region's ranked list before asking the region again.</summary>
+    public TimeSpan CacheTtl { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often a cache charges the impressions it served.</summary>
+    public TimeSpan ChargeInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often a live room renews its feed entries (viewer counts for ranking).</summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>An entry not renewed for this long is dropped: its room is gone.</summary>
+    public TimeSpan EntryTtl { get; set; } = TimeSpan.FromSeconds(30);
+
+    public int MaxLimit { get; set; } = 50;
+}
