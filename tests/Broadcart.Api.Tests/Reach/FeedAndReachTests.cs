@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Net;
+using Broadcart.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Broadcart.Api.Tests.Reach;
+
+/// <summary>Each test uses home and target regions no other test uses, so feeds do not mix.</summary>
+[Collection(LiveClusterCollection.Name)]
+public sealed class FeedAndReachTests(LiveCluster cluster)
+{
+    [Fact]
+    public async Task A_room_without_reach_is_in_its_home_feed_only_and_reach_adds_and_excludes_regions()
+    {
+        var room = await ReachScenario.StartAsync(cluster, homeRegion: "NZ");
+        await room.FeedUntilAsync("NZ", listed: true);
+        Assert.False((await room.FeedAsync("AR")).Listed);
+        Assert.False((await room.FeedAsync("CL")).Listed);
+
+        var (set, reach) = await room.SetReachAsync(ReachScenario.Reach(["AR", "CL", "CO"], excluded: ["CO"]));
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Equal("active", reach.GetProperty("state").GetString());
+        Assert.True((await room.FeedUntilAsync("AR", listed: true)).Paid);
+        Assert.True((await room.FeedUntilAsync("CL", listed: true)).Paid);
+        Assert.False((await room.FeedAsync("CO")).Listed);
+        Assert.False((await room.FeedAsync("NZ")).Paid);
+
+        // Exclusion wins over everything, the home region included.
+        await room.SetReachAsync(ReachScenario.Reach(["AR"], excluded: ["NZ", "CL"]));
+        await room.FeedUntilAsync("NZ", listed: false);
+        await room.FeedUntilAsync("CL", listed: false);
+        Assert.True((await room.FeedAsync("AR")).Listed);
+
+        await ShopSetup.Ok(cluster.NodeA.SendAsync(HttpMethod.Post, $"/api/rooms/{room.RoomId}/end", room.StreamerToken));
+        await room.FeedUntilAsync("AR", listed: false);
+    }
+
+    [Fact]
+    public async Task A_thousand_paid_impressions_at_a_two_dollar_CPM_cost_exactly_two_dollars()
+    {
+        var room = await ReachScenario.StartAsync(cluster, homeRegion: "IE");
+        await ShopSetup.Ok(room.SetReachAsync(ReachScenario.Reach(["IS"], budgetMinor: 100_00, bidMinor: 2_00)));
+        await room.FeedUntilAsync("IS", listed: true);
+
+        var paid = 1; // the listing just seen counted too
+        while (paid < 1000)
+        {
+            var batch = await Task.WhenAll(Enumerable.Range(0, Math.Min(16, 1000 - paid)).Select(_ => room.FeedAsync("IS")));
+            paid += batch.Count(r => r.Paid);
+        }
+
+        var reach = await Eventually.Until(room.ReachAsync, r => r.GetProperty("paidImpressions").GetInt64() == 1000, "1000 charged impressions");
+        Assert.Equal(2_000_000, reach.GetProperty("spendMicros").GetInt64());
+        Assert.Equal("USD", reach.GetProperty("spend").GetProperty("currency").GetString());
+        Assert.Equal(200, reach.GetProperty("spend").GetProperty("amountMinor").GetInt64());
+    }
+
+    [Fact]
+    public async Task When_the_budget_runs_out_the_room_leaves_the_paid_feed_within_the_bound_and_only_that_region_hears_of_it()
+    {
+        var room = await ReachScenario.StartAsync(cluster, homeRegion: "NO");
+        // A $10 CPM and a $1 budget: one hundred impressions.
+        await ShopSetup.Ok(room.SetReachAsync(ReachScenario.Reach(["FI"], budgetMinor: 1_00, bidMinor: 10_00)));
+        var finn = await cluster.NodeA.ConnectAsync(cluster.NodeA.MintToken("finnish-viewer", region: "FI"));
+        var norwegian = await cluster.NodeA.ConnectAsync(cluster.NodeA.MintToken("norwegian-viewer", region: "NO"));
+        var joined = await finn.JoinAsync(room.RoomId);
+        Assert.Equal("paid_reach", joined.GetProperty("geo").GetProperty("reason").GetString());
+        await norwegian.JoinAsync(room.RoomId);
+        await room.FeedUntilAsync("FI", listed: true);
+
+        var clock = Stopwatch.StartNew();
+        var served = new List<TimeSpan> { clock.Elapsed }; // the listing just seen counted too
+        var missesInARow = 0;
+        while (missesInARow < 20 && clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            // Spread over both API nodes, so both silos' caches serve and charge.
+            var result = await room.FeedAsync("FI", served.Count % 2 == 0 ? cluster.NodeA : cluster.NodeB);
+            if (result.Paid)
+            {
+                served.Add(clock.Elapsed);
+                missesInARow = 0;
+            }
+            else
+            {
+                missesInARow++;
+            }
+        }
+
+        Assert.True(served.Count >= 100, $"only {served.Count} paid impressions before the room left the feed");
+        var reach = await Eventually.Until(room.ReachAsync, r => r.GetProperty("paidImpressions").GetInt64() == served.Count, "every served impression charged");
+        Assert.Equal("exhausted", reach.GetProperty("state").GetString());
+
+        // The documented bound: overspend is at most what all caches serve in one charge interval
+        // plus one cache lifetime (1 s + 1 s), per silo, counted here from the last paid listing back.
+        var overspend = served.Count - 100;
+        var window = TimeSpan.FromSeconds(2 * 2);
+        var servedInWindow = served.Count(t => t >= served[^1] - window);
+        Assert.True(overspend <= servedInWindow, $"{overspend} impressions over budget; {servedInWindow} were served in the last {window.TotalSeconds} s");
+
+        await finn.WaitUntil(v => v.EventsNamed("geo").Any(g => g.GetProperty("reason").GetString() == "budget_exhausted"), "geo budget_exhausted in FI");
+        var geo = finn.EventsNamed("geo").Single();
+        Assert.False(geo.GetProperty("visible").GetBoolean());
+        Assert.Equal("FI", geo.GetProperty("region").GetString());
+
+        // Whatever the node sent to NO would have arrived before this chat, which it sends later.
+        var streamer = await cluster.NodeA.ConnectAsync(room.StreamerToken);
+        await streamer.JoinAsync(room.RoomId);
+        await streamer.SendChatAsync(room.RoomId, "still live at home");
+        await norwegian.WaitUntil(v => v.Chat.Any(c => c.Text == "still live at home"), "the chat after exhaustion");
+        Assert.Empty(norwegian.EventsNamed("geo"));
+        Assert.True((await room.FeedAsync("NO")).Listed);
+    }
+
+    [Fact]
+    public async Task Reach_settings_are_validated_and_only_the_owner_or_the_merchant_may_set_them()
+    {
+        var room = await ReachScenario.StartAsync(cluster, homeRegion: "PE");
+        var cases = new[]
+        {
+            (ReachScenario.Reach(["XX"]), "region"),
+            (new { regions = new[] { "US" }, excludedRegions = Array.Empty<string>(), budget = new { currency = "USD", amountMinor = 1000 }, bidCpm = new { currency = "EUR", amountMinor = 100 } }, "currency"),
+            (ReachScenario.Reach(["US"], budgetMinor: 0, bidMinor: 1000), "one impression"),
+            (ReachScenario.Reach(["US"], bidMinor: 0), "bidCpm"),
+            (ReachScenario.Reach(["US"], currency: "ABC"), "currency"),
+        };
+        foreach (var (body, word) in cases)
+        {
+            var (response, problem) = await room.SetReachAsync(body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("validation_failed", problem.GetProperty("code").GetString());
+            Assert.Contains(word, problem.GetProperty("detail").GetString());
+        }
+
+        var (missing, notFound) = await cluster.NodeA.SendAsync(HttpMethod.Get, $"/api/rooms/{room.RoomId}/reach", room.MerchantToken);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("not_found", notFound.GetProperty("code").GetString());
+
+        var (stranger, forbidden) = await room.SetReachAsync(ReachScenario.Reach(["US"]), cluster.NodeA.MintToken("other-merchant", "merchant"));
+        Assert.Equal(HttpStatusCode.Forbidden, stranger.StatusCode);
+        Assert.Equal("forbidden", forbidden.GetProperty("code").GetString());
+
+        var (owner, _) = await room.SetReachAsync(ReachScenario.Reach(["US"]), room.StreamerToken);
+        Assert.Equal(HttpStatusCode.OK, owner.StatusCode);
+    }
+}
