@@ -15,6 +15,8 @@ public sealed class BroadcartExceptionHandler(IProblemDetailsService problems, I
             BadHttpRequestException e => (StatusCodes.Status400BadRequest, ErrorCodes.ValidationFailed, Readable(e)),
             _ when Unavailability.IsUnavailable(exception) =>
                 (StatusCodes.Status503ServiceUnavailable, ErrorCodes.Unavailable, "the service is temporarily unavailable; try again shortly"),
+            _ when Grains.Common.StorageFailureFilter.IsOutage(exception) =>
+                (StatusCodes.Status503ServiceUnavailable, ErrorCodes.StorageUnavailable, "storage is unavailable right now; try again shortly"),
             _ => (StatusCodes.Status500InternalServerError, ErrorCodes.Internal, "an unexpected error occurred"),
         };
 

@@ -13,7 +13,7 @@ public static class ErrorStatus
         ErrorCodes.NotFound => StatusCodes.Status404NotFound,
         ErrorCodes.RoomNotLive or ErrorCodes.RoomEnded or ErrorCodes.NotJoined => StatusCodes.Status409Conflict,
         ErrorCodes.RateLimited or ErrorCodes.SlowMode => StatusCodes.Status429TooManyRequests,
-        ErrorCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        ErrorCodes.Unavailable or ErrorCodes.StorageUnavailable or ErrorCodes.BlobNotConfigured => StatusCodes.Status503ServiceUnavailable,
         CommerceErrors.SoldOut or CommerceErrors.LimitExceeded or CommerceErrors.IdempotencyMismatch
             or CommerceErrors.InsufficientStock or CommerceErrors.SaleInProgress or CommerceErrors.AlreadyPaid
             or CommerceErrors.BudgetExhausted => StatusCodes.Status409Conflict,

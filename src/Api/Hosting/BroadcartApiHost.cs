@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Broadcart.Api.Commerce;
 using Broadcart.Api.Errors;
 using Broadcart.Api.Feeds;
+using Broadcart.Api.Health;
 using Broadcart.Api.Metrics;
 using Broadcart.Api.Identity;
 using Broadcart.Api.Live;
@@ -12,7 +13,10 @@ using Broadcart.Api.Products;
 using Broadcart.Api.Reach;
 using Broadcart.Api.Relay;
 using Broadcart.Api.Rooms;
+using Broadcart.Grains.Storage;
 using Microsoft.AspNetCore.SignalR;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
 
 namespace Broadcart.Api.Hosting;
@@ -31,6 +35,14 @@ public static class BroadcartApiHost
         services.AddBroadcartRateLimiting(builder.Configuration);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddOpenApi();
+        services.AddBroadcartHealth(builder.Configuration);
+        if (builder.Configuration.GetSection("Blob").Get<BlobStorageOptions>() is { ConnectionString.Length: > 0 } blob)
+        {
+            services.AddSingleton(BlobClients.Service(blob));
+        }
+
+        services.ConfigureOpenTelemetryTracerProvider(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+        services.ConfigureOpenTelemetryMeterProvider(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
 
         services.Configure<RelayOptions>(builder.Configuration.GetSection("Relay"));
         services.Configure<ChatRateOptions>(builder.Configuration.GetSection("Chat"));
@@ -69,6 +81,7 @@ public static class BroadcartApiHost
         app.UseAuthorization();
         app.UseRateLimiter();
 
+        app.MapBroadcartHealth();
         app.MapOpenApi();
         app.MapScalarApiReference();
         if (app.Services.GetRequiredService<AuthSettings>().DevTokens)

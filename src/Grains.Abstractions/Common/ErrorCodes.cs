@@ -14,5 +14,7 @@ public static class ErrorCodes
     public const string SlowMode = "slow_mode";
     public const string RateLimited = "rate_limited";
     public const string Unavailable = "service_unavailable";
+    public const string StorageUnavailable = "storage_unavailable";
+    public const string BlobNotConfigured = "blob_not_configured";
     public const string Internal = "internal_error";
 }

@@ -14,6 +14,10 @@ public interface IOrderGrain : IGrainWithStringKey
     [Alias("Find")]
     Task<OrderView?> Find();
 
+    /// <summary>Expires the order if it is unpaid past its expiry (the reminder does this; sweeps call it too).</summary>
+    [Alias("ExpireIfDue")]
+    Task ExpireIfDue();
+
     [Alias("ApplyPayment")]
     Task<OrderView> ApplyPayment(PaymentNotice notice);
 }

@@ -26,6 +26,10 @@ internal static class OrphanSweep
                 case OrderStatus.Paid:
                     confirm.Add(orderId);
                     break;
+                case OrderStatus.Reserved when order.ExpiresAt + grace < now:
+                    // Its reminder did not fire (say, reminders were unreachable): expire it now; it releases.
+                    await grains.GetGrain<IOrderGrain>(orderId).ExpireIfDue();
+                    break;
             }
         }
 

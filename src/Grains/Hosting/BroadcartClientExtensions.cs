@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Hosting;
+using Orleans.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 
 namespace Broadcart.Grains.Hosting;
@@ -28,10 +31,15 @@ public static class BroadcartClientExtensions
 
                 client.UseStaticClustering(settings.Gateways.ToArray());
                 break;
+            case "Redis" or "Kubernetes":
+                client.UseRedisClustering(o => o.ConfigurationOptions = RedisSettings.From(configuration));
+                break;
             default:
-                throw new InvalidOperationException($"Orleans:Membership '{settings.Membership}' is not supported for clients; use Localhost or Static.");
+                throw new InvalidOperationException($"Orleans:Membership '{settings.Membership}' is not supported for clients; use Localhost, Static, Redis or Kubernetes.");
         }
 
+        client.AddActivityPropagation();
+        client.Services.AddBroadcartTelemetry(configuration, "broadcart-api");
         return client;
     }
 }

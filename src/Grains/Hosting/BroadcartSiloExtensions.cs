@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Hosting;
+using Orleans.Hosting;
 using Broadcart.Grains.Common;
 using Broadcart.Grains.Feeds;
 using Broadcart.Grains.Orders;
@@ -32,8 +34,17 @@ public static class BroadcartSiloExtensions
             case "Localhost":
                 silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, settings.PrimarySilo, settings.ServiceId, settings.ClusterId);
                 break;
+            case "Redis":
+                silo.UseRedisClustering(o => o.ConfigurationOptions = RedisSettings.From(configuration));
+                silo.ConfigureEndpoints(settings.AdvertisedAddress, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+                break;
+            case "Kubernetes":
+                // Pods find each other through the Kubernetes API; Redis still holds the membership table.
+                silo.UseRedisClustering(o => o.ConfigurationOptions = RedisSettings.From(configuration));
+                silo.UseKubernetesHosting();
+                break;
             default:
-                throw new InvalidOperationException($"Orleans:Membership '{settings.Membership}' is not supported; use Localhost.");
+                throw new InvalidOperationException($"Orleans:Membership '{settings.Membership}' is not supported; use Localhost, Redis or Kubernetes.");
         }
 
         return silo.AddBroadcartGrains(configuration);
@@ -64,10 +75,16 @@ public static class BroadcartSiloExtensions
             case "Memory":
                 silo.UseInMemoryReminderService();
                 break;
+            case "Redis":
+                silo.UseRedisReminderService(o => o.ConfigurationOptions = RedisSettings.From(configuration));
+                break;
             default:
-                throw new InvalidOperationException($"Orleans:ReminderStore '{settings.ReminderStore}' is not supported; use Memory.");
+                throw new InvalidOperationException($"Orleans:ReminderStore '{settings.ReminderStore}' is not supported; use Memory or Redis.");
         }
 
+        silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
+        silo.AddActivityPropagation();
+        silo.Services.AddBroadcartTelemetry(configuration, "broadcart-silo");
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.Configure<RoomOptions>(configuration.GetSection("Rooms"));
         silo.Services.Configure<OrderOptions>(configuration.GetSection("Orders"));

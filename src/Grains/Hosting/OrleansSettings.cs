@@ -18,7 +18,8 @@ public sealed record OrleansSettings(
     int SiloPort,
     int GatewayPort,
     IPEndPoint? PrimarySilo,
-    IReadOnlyList<IPEndPoint> Gateways)
+    IReadOnlyList<IPEndPoint> Gateways,
+    IPAddress AdvertisedAddress)
 {
     public static OrleansSettings From(IConfiguration configuration)
     {
@@ -35,6 +36,7 @@ public sealed record OrleansSettings(
             (section["Gateways"] ?? string.Empty)
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(IPEndPoint.Parse)
-                .ToArray());
+                .ToArray(),
+            section["AdvertisedAddress"] is { Length: > 0 } advertised ? IPAddress.Parse(advertised) : IPAddress.Loopback);
     }
 }

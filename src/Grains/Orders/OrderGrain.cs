@@ -68,6 +68,16 @@ public sealed class OrderGrain(
         Order.SaleId = context.OpenSale?.SaleId;
         Order.ProductId = command.ProductId;
         await Source.Reserve(new ReserveRequest(OrderId, command.Buyer.UserId, command.Quantity, expiresAt));
+        try
+        {
+            // Before the order is written: an order that exists always has its expiry registered.
+            await this.RegisterOrUpdateReminder(ExpiryReminder, options.Value.ReservationTtl, TimeSpan.FromMinutes(1));
+        }
+        catch
+        {
+            await Source.Release(OrderId);
+            throw;
+        }
 
         Order.Exists = true;
         Order.Status = OrderStatus.Reserved;
@@ -93,8 +103,6 @@ public sealed class OrderGrain(
             await source.Release(OrderId);
             throw;
         }
-
-        await this.RegisterOrUpdateReminder(ExpiryReminder, options.Value.ReservationTtl, TimeSpan.FromMinutes(1));
         _ = GrainFactory.GetGrain<ILiveRoomGrain>(Order.RoomId).RecordPurchase(
             new PurchaseNotice(OrderId, Order.ProductId, Order.Quantity, command.Buyer.Name, Order.Region, total));
         return new PlaceOrderResult(View(), Created: true);
@@ -156,7 +164,9 @@ public sealed class OrderGrain(
         return View();
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public Task ReceiveReminder(string reminderName, TickStatus status) => ExpireIfDue();
+
+    public async Task ExpireIfDue()
     {
         if (!Order.Exists || Order.Status != OrderStatus.Reserved)
         {

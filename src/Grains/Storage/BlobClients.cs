@@ -4,7 +4,10 @@ namespace Broadcart.Grains.Storage;
 
 public static class BlobClients
 {
-    public static BlobContainerClient Container(BlobStorageOptions options, string containerName)
+    public static BlobContainerClient Container(BlobStorageOptions options, string containerName) =>
+        Service(options).GetBlobContainerClient(containerName);
+
+    public static BlobServiceClient Service(BlobStorageOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
         {
@@ -14,6 +17,8 @@ public static class BlobClients
         var clientOptions = new BlobClientOptions();
         clientOptions.Retry.MaxRetries = options.MaxRetries;
         clientOptions.Retry.NetworkTimeout = options.NetworkTimeout;
-        return new BlobServiceClient(options.ConnectionString, clientOptions).GetBlobContainerClient(containerName);
+        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        return new BlobServiceClient(options.ConnectionString, clientOptions);
     }
 }
