@@ -29,6 +29,9 @@ public static class BroadcartSiloExtensions
             o.ServiceId = settings.ServiceId;
         });
 
+        // Probe timing: how fast a dead silo is evicted (tests and small clusters shorten it).
+        silo.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:ClusterMembership"));
+
         switch (settings.Membership)
         {
             case "Localhost":

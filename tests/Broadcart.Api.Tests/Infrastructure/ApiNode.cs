@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Broadcart.Api.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -12,24 +10,19 @@ using Microsoft.Extensions.Logging;
 namespace Broadcart.Api.Tests.Infrastructure;
 
 /// <summary>A real API node: Kestrel on 127.0.0.1, the production host setup, test configuration.</summary>
-public sealed class ApiNode : IAsyncDisposable
+public sealed class ApiNode : NodeClient, IAsyncDisposable
 {
     public const string WebhookSecret = "tests-webhook-secret";
 
     public const string SigningKey = "broadcart-tests-signing-key-0123456789-abcdef";
 
     private ApiNode(WebApplication app, Uri baseUrl)
+        : base(baseUrl)
     {
         App = app;
-        BaseUrl = baseUrl;
-        Http = new HttpClient { BaseAddress = baseUrl };
     }
 
     public WebApplication App { get; }
-
-    public Uri BaseUrl { get; }
-
-    public HttpClient Http { get; }
 
     public IServiceProvider Services => App.Services;
 
@@ -69,52 +62,13 @@ public sealed class ApiNode : IAsyncDisposable
         return new ApiNode(app, new Uri(address));
     }
 
-    public async Task<string> TokenAsync(string userId, string role = "viewer", string region = "US", string? name = null)
-    {
-        var response = await Http.PostAsJsonAsync("/api/dev/token", new { userId, name = name ?? userId, roles = new[] { role }, region });
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return body.GetProperty("token").GetString()!;
-    }
-
     /// <summary>Mints a token with the node's own issuer: for crowds, without a request per token.</summary>
     public string MintToken(string userId, string role = "viewer", string region = "US", string? name = null) =>
         Services.GetRequiredService<Broadcart.Api.Identity.DevTokenIssuer>().Issue(userId, name ?? userId, [role], region);
 
-    public async Task<Viewer> ConnectAsync(string token)
-    {
-        var viewer = new Viewer(new Uri(BaseUrl, "/hubs/live"), token);
-        await viewer.StartAsync();
-        return viewer;
-    }
-
-    public HttpRequestMessage Request(HttpMethod method, string path, string? token, object? body = null)
-    {
-        var request = new HttpRequestMessage(method, path);
-        if (token is not null)
-        {
-            request.Headers.Authorization = new("Bearer", token);
-        }
-
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        return request;
-    }
-
-    public async Task<(HttpResponseMessage Response, JsonElement Body)> SendAsync(HttpMethod method, string path, string? token, object? body = null)
-    {
-        var response = await Http.SendAsync(Request(method, path, token, body));
-        var text = await response.Content.ReadAsStringAsync();
-        var json = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-        return (response, json);
-    }
-
     public async ValueTask DisposeAsync()
     {
-        Http.Dispose();
+        Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
     }

@@ -1,3 +1,3 @@
-namespace Broadcart.Api.Tests.Infrastructure;
+namespace Broadcart.Testing;
 
 public sealed record SeenChat(string RoomId, string MessageId, long Seq, string UserId, string Name, string Text, DateTimeOffset SentAt);

@@ -1,6 +1,7 @@
+using Xunit;
 using Microsoft.AspNetCore.SignalR;
 
-namespace Broadcart.Api.Tests.Infrastructure;
+namespace Broadcart.Testing;
 
 public static class HubAssert
 {

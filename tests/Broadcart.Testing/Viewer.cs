@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
-namespace Broadcart.Api.Tests.Infrastructure;
+namespace Broadcart.Testing;
 
 /// <summary>
 /// A real SignalR .NET client that records every event it receives, and lets a test await a

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Stops exactly what deploy/local/up.sh started (the pids it recorded), API nodes first.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+STATE="$(pwd)/.local-cluster"
+[ -f "$STATE/pids" ] || { echo "no local cluster is running"; exit 0; }
+tac "$STATE/pids" | while read -r pid name; do
+  kill -TERM "$pid" 2>/dev/null && echo "stopping $name ($pid)"
+done
+sleep 3
+# Azurite frees its port on SIGTERM but can linger; nothing recorded may outlive down.sh.
+while read -r pid name; do kill -KILL "$pid" 2>/dev/null; done <"$STATE/pids"
+rm -f "$STATE/pids"
+echo "stopped"

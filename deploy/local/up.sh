@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The production topology on one machine, as plain processes: Redis, Azurite, two silos and two
+# API nodes on 127.0.0.1. Installs Redis (Debian) and Azurite (npm) when missing, waits until
+# every API node is ready, prints the URLs. deploy/local/down.sh stops exactly what this started.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+STATE="$ROOT/.local-cluster"
+TOOLS="$ROOT/.tools"
+AZURITE_VERSION=3.37.0
+if [ -f "$STATE/pids" ]; then
+  echo "a local cluster is already running (see $STATE); run deploy/local/down.sh first" >&2
+  exit 1
+fi
+mkdir -p "$STATE" "$TOOLS"
+
+REDIS_PORT=${REDIS_PORT:-6390}
+AZURITE_PORT=${AZURITE_PORT:-10010}
+SILO_PORTS=(11121 11122); GATEWAY_PORTS=(30011 30012); API_PORTS=(5081 5082)
+SIGNING_KEY=${SIGNING_KEY:-$(head -c 48 /dev/urandom | base64 | tr -d '\n')}
+CLUSTER_ID=local
+
+command -v redis-server >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server; }
+AZURITE_MAIN="$TOOLS/azurite/node_modules/azurite/dist/src/blob/main.js"
+[ -f "$AZURITE_MAIN" ] || npm install --prefix "$TOOLS/azurite" --no-audit --no-fund --loglevel=error "azurite@$AZURITE_VERSION"
+
+echo "building"
+{ dotnet build src/Silo -c Release -nologo -v quiet && dotnet build src/Api -c Release -nologo -v quiet; } >"$STATE/build.log" || { tail -20 "$STATE/build.log"; exit 1; }
+
+start() { # name, command...
+  local name=$1; shift
+  "$@" >"$STATE/$name.log" 2>&1 &
+  echo "$! $name" >>"$STATE/pids"
+}
+wait_port() { for _ in $(seq 1 150); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.2; done; echo "$2 did not open port $1" >&2; exit 1; }
+
+start redis redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no
+mkdir -p "$STATE/azurite"
+start azurite node "$AZURITE_MAIN" --blobHost 127.0.0.1 --blobPort "$AZURITE_PORT" --location "$STATE/azurite" --skipApiVersionCheck --silent
+wait_port "$REDIS_PORT" redis; wait_port "$AZURITE_PORT" azurite
+
+export Orleans__ClusterId=$CLUSTER_ID Orleans__ServiceId=broadcart
+export Orleans__Membership=Redis Orleans__ReminderStore=Redis Orleans__StateStore=Blob Orleans__AdvertisedAddress=127.0.0.1
+export Redis__Configuration="127.0.0.1:$REDIS_PORT"
+export Blob__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
+export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
+
+for i in 0 1; do
+  Orleans__SiloPort=${SILO_PORTS[$i]} Orleans__GatewayPort=${GATEWAY_PORTS[$i]} \
+    start "silo$((i+1))" dotnet src/Silo/bin/Release/net10.0/Broadcart.Silo.dll
+done
+for i in 0 1; do
+  Orleans__Mode=Client Auth__SigningKey="$SIGNING_KEY" Auth__DevTokens=${DEV_TOKENS:-true} \
+    Payments__WebhookSecret=${WEBHOOK_SECRET:-local-webhook-secret} ASPNETCORE_URLS="http://127.0.0.1:${API_PORTS[$i]}" \
+    start "api$((i+1))" dotnet src/Api/bin/Release/net10.0/Broadcart.Api.dll --contentRoot "$ROOT/src/Api"
+done
+
+for port in "${API_PORTS[@]}"; do
+  for _ in $(seq 1 150); do
+    curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "API on $port is not ready; logs in $STATE" >&2; exit 1; }
+done
+
+cat <<MSG
+Broadcart local cluster is up (logs and pids in $STATE):
+  API node 1:   http://127.0.0.1:${API_PORTS[0]}/   (streamer.html, viewer.html, merchant.html, /scalar/v1)
+  API node 2:   http://127.0.0.1:${API_PORTS[1]}/
+  Silos:        127.0.0.1:${SILO_PORTS[0]}, 127.0.0.1:${SILO_PORTS[1]} (gateways ${GATEWAY_PORTS[0]}, ${GATEWAY_PORTS[1]})
+  Redis:        127.0.0.1:$REDIS_PORT      Azurite blob: http://127.0.0.1:$AZURITE_PORT
+Stop it with deploy/local/down.sh
+MSG

@@ -1,0 +1,57 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Broadcart.Testing;
+
+/// <summary>An API node seen from outside: HTTP calls and SignalR viewers against its base URL.</summary>
+public class NodeClient(Uri baseUrl) : IDisposable
+{
+    public Uri BaseUrl { get; } = baseUrl;
+
+    public HttpClient Http { get; } = new() { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+
+    public async Task<string> TokenAsync(string userId, string role = "viewer", string region = "US", string? name = null)
+    {
+        var response = await Http.PostAsJsonAsync("/api/dev/token", new { userId, name = name ?? userId, roles = new[] { role }, region });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("token").GetString()!;
+    }
+
+    public async Task<Viewer> ConnectAsync(string token)
+    {
+        var viewer = new Viewer(new Uri(BaseUrl, "/hubs/live"), token);
+        await viewer.StartAsync();
+        return viewer;
+    }
+
+    public HttpRequestMessage Request(HttpMethod method, string path, string? token, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new("Bearer", token);
+        }
+
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return request;
+    }
+
+    public async Task<(HttpResponseMessage Response, JsonElement Body)> SendAsync(HttpMethod method, string path, string? token, object? body = null)
+    {
+        var response = await Http.SendAsync(Request(method, path, token, body));
+        var text = await response.Content.ReadAsStringAsync();
+        var json = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        return (response, json);
+    }
+
+    public virtual void Dispose()
+    {
+        Http.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
