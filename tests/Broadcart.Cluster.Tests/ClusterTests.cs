@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+
+namespace Broadcart.Cluster.Tests;
+
+[Collection(ProcessClusterCollection.Name)]
+public sealed class ClusterTests(ProcessCluster cluster)
+{
+    private static async Task<JsonElement> Ok(Task<(HttpResponseMessage Response, JsonElement Body)> call)
+    {
+        var (response, body) = await call;
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return body;
+    }
+
+    private async Task<(string RoomId, string StreamerToken)> LiveRoomAsync()
+    {
+        var api = cluster.Api[0];
+        var token = await api.TokenAsync("streamer-" + Guid.NewGuid().ToString("N")[..8], "streamer");
+        var room = await Ok(api.SendAsync(HttpMethod.Post, "/api/rooms", token, new { title = "Process cluster" }));
+        var roomId = room.GetProperty("id").GetString()!;
+        await Ok(api.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/start", token));
+        return (roomId, token);
+    }
+
+    [Fact]
+    public async Task Viewers_on_two_API_processes_see_each_others_chat()
+    {
+        var (roomId, _) = await LiveRoomAsync();
+        var a = await cluster.Api[0].ConnectAsync(await cluster.Api[0].TokenAsync("proc-a"));
+        var b = await cluster.Api[1].ConnectAsync(await cluster.Api[1].TokenAsync("proc-b"));
+        await a.JoinAsync(roomId);
+        await b.JoinAsync(roomId);
+
+        await a.SendChatAsync(roomId, "hello from process A");
+        await b.SendChatAsync(roomId, "hello from process B");
+        foreach (var viewer in new[] { a, b })
+        {
+            await viewer.WaitUntil(v => v.Chat.Count == 2, "both messages");
+            Assert.Equal(["hello from process A", "hello from process B"], viewer.Chat.OrderBy(c => c.Seq).Select(c => c.Text));
+            await viewer.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Killing_a_silo_mid_sale_loses_no_acknowledged_order_oversells_nothing_and_chat_resumes()
+    {
+        const int buyers = 300, units = 100;
+        var api = cluster.Api[0];
+        var (roomId, streamerToken) = await LiveRoomAsync();
+        var merchant = await api.TokenAsync("proc-merchant", "merchant");
+        var product = await Ok(api.SendAsync(HttpMethod.Post, "/api/products", merchant, new
+        {
+            title = "Crash-tested kettle", stock = 200,
+            prices = new[] { new { region = "US", currency = "USD", amountMinor = 4200L } }, shipsTo = new[] { "US" },
+        }));
+        var productId = product.GetProperty("id").GetString()!;
+        await Ok(api.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/flash-sales", streamerToken, new { productId, quantity = units, perUserLimit = 1, durationSeconds = 900 }));
+
+        var watcher = await cluster.Api[1].ConnectAsync(await cluster.Api[1].TokenAsync("proc-watcher"));
+        await watcher.JoinAsync(roomId);
+        var tokens = await Task.WhenAll(Enumerable.Range(0, buyers).Select(i => cluster.Api[i % 2].TokenAsync($"proc-buyer-{i}")));
+
+        var acknowledged = new ConcurrentDictionary<int, string>();
+        var refused = new ConcurrentDictionary<int, string>();
+        var retries = 0;
+        var killed = new TaskCompletionSource();
+        async Task BuyAsync(int i)
+        {
+            var node = cluster.Api[i % 2];
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < TimeSpan.FromSeconds(90))
+            {
+                try
+                {
+                    var (response, body) = await node.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/orders", tokens[i], new { productId, quantity = 1, idempotencyKey = $"buy-{i}" });
+                    if (response.IsSuccessStatusCode)
+                    {
+                        acknowledged[i] = body.GetProperty("orderId").GetString()!;
+                        if (acknowledged.Count == 30)
+                        {
+                            killed.TrySetResult();
+                        }
+
+                        return;
+                    }
+
+                    if ((int)response.StatusCode is >= 400 and < 500)
+                    {
+                        refused[i] = body.GetProperty("code").GetString()!;
+                        return;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                }
+                catch (TaskCanceledException)
+                {
+                }
+
+                // Not a definitive answer: retry the same attempt, as the viewer page does.
+                Interlocked.Increment(ref retries);
+                await Task.Delay(TimeSpan.FromMilliseconds(200));
+            }
+        }
+
+        var purchases = Task.WhenAll(Enumerable.Range(0, buyers).Select(BuyAsync));
+        await killed.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await cluster.KillSiloAsync(1);
+        await purchases;
+
+        Assert.Equal(buyers, acknowledged.Count + refused.Count);
+        Assert.All(refused.Values, code => Assert.Equal("sold_out", code));
+        Assert.True(acknowledged.Count <= units, $"{acknowledged.Count} orders for {units} units");
+
+        foreach (var (buyer, orderId) in acknowledged)
+        {
+            var order = await Ok(cluster.Api[buyer % 2].SendAsync(HttpMethod.Get, $"/api/orders/{orderId}", tokens[buyer]));
+            Assert.Equal("reserved", order.GetProperty("status").GetString());
+        }
+
+        var room = await Ok(api.SendAsync(HttpMethod.Get, $"/api/rooms/{roomId}", streamerToken));
+        Assert.Equal(units, acknowledged.Count + room.GetProperty("flashSale").GetProperty("remaining").GetInt32());
+
+        await watcher.SendChatAsync(roomId, "still here after the crash");
+        var other = await cluster.Api[0].ConnectAsync(await cluster.Api[0].TokenAsync("proc-after"));
+        await other.JoinAsync(roomId);
+        await other.SendChatAsync(roomId, "me too");
+        await watcher.WaitUntil(v => v.Chat.Any(c => c.Text == "me too"), "chat after the silo died", TimeSpan.FromSeconds(30));
+
+        await cluster.StartSiloAsync(1);
+    }
+}
