@@ -132,4 +132,42 @@ public sealed class ClusterTests(ProcessCluster cluster)
 
         await cluster.StartSiloAsync(1);
     }
+
+    [Fact]
+    public async Task When_an_API_process_dies_its_viewers_move_to_the_other_and_miss_nothing()
+    {
+        var (roomId, streamerToken) = await LiveRoomAsync();
+        var streamer = await cluster.Api[0].ConnectAsync(streamerToken);
+        await streamer.JoinAsync(roomId);
+        var token = await cluster.Api[1].TokenAsync("proc-mover");
+        var viewer = await cluster.Api[1].ConnectAsync(token);
+        await viewer.JoinAsync(roomId);
+
+        for (var i = 1; i <= 3; i++)
+        {
+            await streamer.SendChatAsync(roomId, $"before {i}");
+        }
+
+        await viewer.WaitUntil(v => v.Chat.Count == 3, "three messages before the crash");
+        var seen = viewer.Chat.Select(c => c.Seq).ToList();
+
+        await cluster.KillApiAsync(1);
+        for (var i = 1; i <= 3; i++)
+        {
+            await streamer.SendChatAsync(roomId, $"during {i}");
+        }
+
+        // The client gives up on the dead node and joins through the other one.
+        var moved = await cluster.Api[0].ConnectAsync(token);
+        var joined = await moved.JoinAsync(roomId);
+        seen.AddRange(joined.GetProperty("recentChat").EnumerateArray().Select(m => m.GetProperty("seq").GetInt64()).Where(s => !seen.Contains(s)));
+        await streamer.SendChatAsync(roomId, "after");
+        await moved.WaitUntil(v => v.Chat.Any(c => c.Text == "after"), "the message after moving");
+        seen.AddRange(moved.Chat.Select(c => c.Seq));
+
+        Assert.Equal(Enumerable.Range(1, 7).Select(i => (long)i), seen.Order());
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+
+        await cluster.RestartApiAsync(1);
+    }
 }

@@ -62,13 +62,19 @@ public sealed class ProcessCluster : IAsyncLifetime
     public async Task StartRedisAsync()
     {
         var redis = Which("redis-server") ?? throw new InvalidOperationException("redis-server is missing: apt-get install redis-server (./test.sh does this)");
-        _redis = ServiceProcess.Start("redis", redis, ["--bind", "127.0.0.1", "--port", _redisPort.ToString(), "--save", "", "--appendonly", "no"], new Dictionary<string, string>(), _logs);
+        // Persistent, so that stopping and restarting it keeps Orleans' membership table (as a real Redis would).
+        var data = Path.Combine(_logs, "redis-data");
+        Directory.CreateDirectory(data);
+        _redis = ServiceProcess.Start("redis", redis,
+            ["--bind", "127.0.0.1", "--port", _redisPort.ToString(), "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--dir", data],
+            new Dictionary<string, string>(), _logs);
         await WaitForPortAsync(_redisPort, "redis-server");
     }
 
     public async Task StopRedisAsync()
     {
-        await _redis!.DisposeAsync();
+        await _redis!.StopAsync();
+        await _redis.DisposeAsync();
         _redis = null;
     }
 
@@ -92,7 +98,8 @@ public sealed class ProcessCluster : IAsyncLifetime
 
     public async Task StopAzuriteAsync()
     {
-        await _azurite!.DisposeAsync();
+        await _azurite!.StopAsync();
+        await _azurite.DisposeAsync();
         _azurite = null;
     }
 
@@ -108,6 +115,13 @@ public sealed class ProcessCluster : IAsyncLifetime
     public Task KillSiloAsync(int index) => _silos[index]!.KillAsync();
 
     public Task KillApiAsync(int index) => _apis[index]!.KillAsync();
+
+    public async Task RestartApiAsync(int index)
+    {
+        await _apis[index]!.DisposeAsync();
+        _apis[index] = StartApi(index);
+        await Eventually.Until(() => ReadyAsync(Api[index]), ready => ready, $"{Api[index].BaseUrl} ready again", TimeSpan.FromSeconds(60));
+    }
 
     private ServiceProcess StartApi(int index)
     {

@@ -9,7 +9,7 @@ public sealed class BroadcartExceptionHandler(IProblemDetailsService problems, I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, code, detail) = exception switch
+        var (status, code, detail) = (Refusals.Find(exception) ?? exception) switch
         {
             BroadcartException e => (ErrorStatus.ForCode(e.Code), e.Code, e.Message),
             BadHttpRequestException e => (StatusCodes.Status400BadRequest, ErrorCodes.ValidationFailed, Readable(e)),

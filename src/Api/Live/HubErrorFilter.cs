@@ -13,14 +13,18 @@ public sealed class HubErrorFilter(ILogger<HubErrorFilter> log) : IHubFilter
         {
             return await next(context);
         }
-        catch (BroadcartException e)
+        catch (Exception e) when (Refusals.Find(e) is { } refusal)
         {
-            throw new HubException($"{e.Code}: {e.Message}");
+            throw new HubException($"{refusal.Code}: {refusal.Message}");
         }
         catch (Exception e) when (Unavailability.IsUnavailable(e))
         {
             log.LogWarning(e, "Hub method {Method} could not reach the cluster", context.HubMethodName);
             throw new HubException($"{ErrorCodes.Unavailable}: the service is temporarily unavailable; try again shortly");
+        }
+        catch (Exception e) when (StorageFailureFilter.IsOutage(e))
+        {
+            throw new HubException($"{ErrorCodes.StorageUnavailable}: storage is unavailable right now; try again shortly");
         }
     }
 }

@@ -41,6 +41,16 @@ public sealed class StorageFailureFilter(ILogger<StorageFailureFilter> log) : II
                     return true;
                 case AggregateException aggregate when aggregate.InnerExceptions.Any(IsOutage):
                     return true;
+
+                // Orleans flattens a provider's failure while activating a grain into its message,
+                // and the Redis reminder provider wraps the connection error in its own type.
+                case OrleansException when e.Message.StartsWith("Error from storage provider", StringComparison.Ordinal):
+                    return true;
+            }
+
+            if (e.GetType().Namespace?.StartsWith("Orleans.Reminders.Redis", StringComparison.Ordinal) == true)
+            {
+                return true;
             }
         }
 

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Broadcart.Grains.Common;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
@@ -20,7 +21,10 @@ public sealed class BlobGrainStorage(BlobContainerClient container, ILogger<Blob
     /// <summary>Successful writes since start: lets tests and benchmarks count storage round trips.</summary>
     public long Writes => Interlocked.Read(ref _writes);
 
-    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        Guard(() => ReadStateCoreAsync(stateName, grainId, grainState));
+
+    private async Task ReadStateCoreAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         await EnsureContainerAsync();
         try
@@ -38,7 +42,10 @@ public sealed class BlobGrainStorage(BlobContainerClient container, ILogger<Blob
         }
     }
 
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        Guard(() => WriteStateCoreAsync(stateName, grainId, grainState));
+
+    private async Task WriteStateCoreAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         await EnsureContainerAsync();
         var conditions = grainState.ETag is null
@@ -59,7 +66,10 @@ public sealed class BlobGrainStorage(BlobContainerClient container, ILogger<Blob
         }
     }
 
-    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        Guard(() => ClearStateCoreAsync(stateName, grainId, grainState));
+
+    private async Task ClearStateCoreAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         await EnsureContainerAsync();
         if (grainState.ETag is not null)
@@ -81,6 +91,22 @@ public sealed class BlobGrainStorage(BlobContainerClient container, ILogger<Blob
         grainState.State = Activator.CreateInstance<T>();
         grainState.ETag = null;
         grainState.RecordExists = false;
+    }
+
+    /// <summary>
+    /// An unreachable store becomes a coded refusal here, at the source: Orleans wraps provider
+    /// errors raised while activating a grain, and only a known exception type survives the trip.
+    /// </summary>
+    private static async Task Guard(Func<Task> operation)
+    {
+        try
+        {
+            await operation();
+        }
+        catch (Exception e) when (StorageFailureFilter.IsOutage(e))
+        {
+            throw new BroadcartException(ErrorCodes.StorageUnavailable, "storage is unavailable right now; try again shortly");
+        }
     }
 
     private static InconsistentStateException Conflict(string stateName, GrainId grainId, string? etag, RequestFailedException e) =>
