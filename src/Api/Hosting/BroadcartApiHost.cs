@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Broadcart.Api.Archive;
 using Broadcart.Api.Commerce;
 using Broadcart.Api.Errors;
 using Broadcart.Api.Feeds;
@@ -7,12 +8,14 @@ using Broadcart.Api.Health;
 using Broadcart.Api.Metrics;
 using Broadcart.Api.Identity;
 using Broadcart.Api.Live;
+using Broadcart.Api.Media;
 using Broadcart.Api.Orders;
 using Broadcart.Api.Payments;
 using Broadcart.Api.Products;
 using Broadcart.Api.Reach;
 using Broadcart.Api.Relay;
 using Broadcart.Api.Rooms;
+using Broadcart.Grains.Archive;
 using Broadcart.Grains.Storage;
 using Microsoft.AspNetCore.SignalR;
 using OpenTelemetry.Metrics;
@@ -36,6 +39,8 @@ public static class BroadcartApiHost
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddOpenApi();
         services.AddBroadcartHealth(builder.Configuration);
+        services.AddEventArchive(builder.Configuration);
+        services.AddSingleton<MediaStore>();
         if (builder.Configuration.GetSection("Blob").Get<BlobStorageOptions>() is { ConnectionString.Length: > 0 } blob)
         {
             services.AddSingleton(BlobClients.Service(blob));
@@ -97,6 +102,8 @@ public static class BroadcartApiHost
         app.MapReach();
         app.MapFeed();
         app.MapMetrics();
+        app.MapArchive();
+        app.MapMedia();
         app.MapHub<LiveHub>("/hubs/live");
         StartupBanner.Register(app);
         return app;

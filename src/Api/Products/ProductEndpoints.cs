@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Broadcart.Api.Identity;
+using Broadcart.Api.Media;
 using Broadcart.Grains.Common;
 using Broadcart.Grains.Inventory;
 using Broadcart.Grains.Products;
@@ -15,8 +16,9 @@ public static class ProductEndpoints
     {
         var products = app.MapGroup("/api/products").RequireAuthorization().WithTags("Products");
 
-        products.MapPost("/", async (CreateProductRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
+        products.MapPost("/", async (CreateProductRequest request, ClaimsPrincipal user, IGrainFactory grains, MediaStore media) =>
             {
+                await media.VerifyAsync(string.IsNullOrWhiteSpace(request.ImageUrl) ? null : request.ImageUrl.Trim(), "imageUrl");
                 var command = new CreateProduct(
                     user.UserId(),
                     request.Title ?? string.Empty,

@@ -1,3 +1,3 @@
 namespace Broadcart.Api.Rooms;
 
-public sealed record CreateRoomRequest(string? Title, string? Language, string? HomeRegion, string? MerchantId);
+public sealed record CreateRoomRequest(string? Title, string? Language, string? HomeRegion, string? MerchantId, string? CoverUrl = null);

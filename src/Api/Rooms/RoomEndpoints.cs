@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Broadcart.Api.Identity;
 using Broadcart.Api.Live;
+using Broadcart.Api.Media;
 using Broadcart.Grains.Common;
 using Broadcart.Grains.Rooms;
 
@@ -12,8 +13,10 @@ public static class RoomEndpoints
     {
         var rooms = app.MapGroup("/api/rooms").RequireAuthorization().WithTags("Rooms");
 
-        rooms.MapPost("/", async (CreateRoomRequest request, ClaimsPrincipal user, ViewerRegion regions, HttpContext http, IGrainFactory grains) =>
+        rooms.MapPost("/", async (CreateRoomRequest request, ClaimsPrincipal user, ViewerRegion regions, HttpContext http, IGrainFactory grains, MediaStore media) =>
             {
+                var cover = string.IsNullOrWhiteSpace(request.CoverUrl) ? null : request.CoverUrl.Trim();
+                await media.VerifyAsync(cover, "coverUrl");
                 if (request.MerchantId is not null && !Identifiers.IsValid(request.MerchantId))
                 {
                     throw new BroadcartException(ErrorCodes.ValidationFailed, "merchantId must be 1 to 64 letters, digits, '.', '_' or '-'");
@@ -26,7 +29,8 @@ public static class RoomEndpoints
                     string.IsNullOrWhiteSpace(request.Language) ? "en" : request.Language.Trim(),
                     string.IsNullOrWhiteSpace(request.HomeRegion) ? user.ClaimedRegion() : request.HomeRegion.Trim(),
                     request.MerchantId,
-                    actor));
+                    actor,
+                    cover));
                 return TypedResults.Created($"/api/rooms/{id}", RoomView.From(snapshot, actor.Region));
             })
             .RequireAuthorization(Policies.Streamer)

@@ -19,6 +19,7 @@ public sealed record RoomView(
     string StreamerName,
     string? MerchantId,
     string HomeRegion,
+    string? CoverUrl,
     int ViewerCount,
     long Likes,
     int SlowModeSeconds,
@@ -38,7 +39,7 @@ public sealed record RoomView(
 
     /// <summary>The room as seen from <paramref name="region"/>: prices and availability are that region's.</summary>
     public static RoomView From(RoomSnapshot s, string region) => new(
-        s.RoomId, s.RoomId, s.Title, s.Language, s.Status, s.StreamerId, s.StreamerName, s.MerchantId, s.HomeRegion,
+        s.RoomId, s.RoomId, s.Title, s.Language, s.Status, s.StreamerId, s.StreamerName, s.MerchantId, s.HomeRegion, s.CoverUrl,
         s.ViewerCount, s.Likes, s.SlowModeSeconds, s.ChatSeq, s.CreatedAt, s.StartedAt, s.EndedAt,
         Pinned: s.Pinned is { } pinned ? RegionalProduct.For(pinned, region, s.SalePriceFor(pinned.Id)) : null,
         Showcase: [.. s.Showcase.Select(p => RegionalProduct.For(p, region, s.SalePriceFor(p.Id)))],

@@ -27,7 +27,8 @@ public sealed record RoomSnapshot(
     [property: Id(15)] ImmutableArray<ProductSnapshot> Showcase,
     [property: Id(16)] string? PinnedProductId,
     [property: Id(17)] FlashSaleView? FlashSale,
-    [property: Id(18)] ReachView? Reach)
+    [property: Id(18)] ReachView? Reach,
+    [property: Id(19)] string? CoverUrl)
 {
     /// <summary>The sale price that applies to a product right now, if a sale of it is open.</summary>
     public Money? SalePriceFor(string productId) =>

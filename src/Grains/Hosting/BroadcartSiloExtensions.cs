@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Orleans.Hosting;
+using Broadcart.Grains.Archive;
 using Broadcart.Grains.Common;
 using Broadcart.Grains.Feeds;
 using Broadcart.Grains.Orders;
@@ -89,6 +90,7 @@ public static class BroadcartSiloExtensions
         silo.AddActivityPropagation();
         silo.Services.AddBroadcartTelemetry(configuration, "broadcart-silo");
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddEventArchive(configuration);
         silo.Services.Configure<RoomOptions>(configuration.GetSection("Rooms"));
         silo.Services.Configure<OrderOptions>(configuration.GetSection("Orders"));
         silo.Services.Configure<FeedOptions>(configuration.GetSection("Feeds"));

@@ -1,3 +1,4 @@
+using Broadcart.Grains.Archive;
 using Broadcart.Grains.Common;
 using Broadcart.Grains.Metrics;
 using Broadcart.Grains.Orders;
@@ -85,6 +86,8 @@ public sealed partial class LiveRoomGrain
         }
 
         RecordMetrics([new MetricsDelta(notice.Region, Orders: 1, Units: notice.Quantity, Revenue: notice.Total)]);
+        Archive(new ArchivedEvent(ArchivedEvent.Purchase, Now, ProductId: notice.ProductId, Quantity: notice.Quantity,
+            Detail: $"{notice.OrderId} {notice.Region} {notice.Total.AmountMinor} {notice.Total.Currency}"));
         return Task.CompletedTask;
     }
 
@@ -102,6 +105,7 @@ public sealed partial class LiveRoomGrain
             await WriteAsync();
             Enqueue(new FlashSaleUpdated(sale));
             RepinIfSaleProduct(sale);
+            Archive(new ArchivedEvent(ArchivedEvent.FlashSale, Now, ProductId: sale.ProductId, Quantity: sale.Remaining, Detail: $"{sale.SaleId} {sale.State}"));
 
             // Sold out and ended are never held back for coalescing.
             await FlushAsync(CancellationToken.None);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Broadcart.Grains.Archive;
 using Broadcart.Grains.Common;
 using Broadcart.Grains.Feeds;
 using Broadcart.Grains.Sales;
@@ -19,6 +20,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
     private readonly FeedOptions _feeds;
     private readonly TimeProvider _time;
     private readonly ILogger<LiveRoomGrain> _log;
+    private readonly IEventArchive _archive;
 
     private readonly Dictionary<string, NodeSubscription> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _lastChatAt = new(StringComparer.Ordinal);
@@ -46,8 +48,10 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         IOptions<RoomOptions> options,
         IOptions<FeedOptions> feeds,
         TimeProvider time,
+        IEventArchive archive,
         ILogger<LiveRoomGrain> log)
     {
+        _archive = archive;
         _state = state;
         _options = options.Value;
         _feeds = feeds.Value;
@@ -80,6 +84,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         await FlushAsync(cancellationToken);
+        await FlushArchiveAsync();
         if (Room.Exists)
         {
             Room.CleanShutdown = true;
@@ -110,6 +115,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         Room.Language = command.Language;
         Room.HomeRegion = command.HomeRegion;
         Room.MerchantId = command.MerchantId;
+        Room.CoverUrl = command.CoverUrl;
         Room.StreamerId = command.Streamer.UserId;
         Room.StreamerName = command.Streamer.Name;
         Room.Status = RoomStatus.Scheduled;
@@ -141,6 +147,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         await WriteAsync();
         var snapshot = Snapshot();
         Enqueue(new StatusChanged(snapshot));
+        Archive(new ArchivedEvent(ArchivedEvent.Status, Now, UserId: actor.UserId, Detail: snapshot.Status.ToString().ToLowerInvariant()));
         await OnLiveStatusChangedAsync();
         return snapshot;
     }
@@ -159,6 +166,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         await WriteAsync();
         var snapshot = Snapshot();
         Enqueue(new StatusChanged(snapshot));
+        Archive(new ArchivedEvent(ArchivedEvent.Status, Now, UserId: actor.UserId, Detail: snapshot.Status.ToString().ToLowerInvariant()));
         await OnLiveStatusChangedAsync();
         return snapshot;
     }
@@ -194,6 +202,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         _lastChatAt[actor.UserId] = now;
         _stateDirty = true;
         Enqueue(new ChatPosted(message));
+        Archive(new ArchivedEvent(ArchivedEvent.Chat, now, message.Seq, message.MessageId, actor.UserId, actor.Name, message.Text));
         return Task.FromResult(new ChatAck(message.MessageId, message.Seq));
     }
 
@@ -207,9 +216,11 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
             throw new BroadcartException(ErrorCodes.NotFound, $"message {messageId} is not among the room's recent messages");
         }
 
+        var removed = Room.RecentChat[index];
         Room.RecentChat.RemoveAt(index);
         await WriteAsync();
         Enqueue(new ChatRemoved(messageId));
+        Archive(new ArchivedEvent(ArchivedEvent.ChatDeleted, Now, removed.Seq, messageId, actor.UserId, actor.Name));
     }
 
     public async Task<DateTimeOffset> MuteUser(Actor actor, string userId, int seconds)
@@ -229,6 +240,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         var until = Now.AddSeconds(seconds);
         Room.MutedUntil[userId] = until;
         await WriteAsync();
+        Archive(new ArchivedEvent(ArchivedEvent.Mute, Now, UserId: actor.UserId, Name: actor.Name, Detail: $"{userId} for {seconds} s"));
         return until;
     }
 
@@ -304,7 +316,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
     private RoomSnapshot Snapshot() => new(
         RoomId, Room.Title, Room.Language, Room.Status, Room.StreamerId, Room.StreamerName, Room.MerchantId,
         Room.HomeRegion, ViewerTotal(), Room.Likes, Room.SlowModeSeconds, Room.ChatSeq, Room.CreatedAt,
-        Room.StartedAt, Room.EndedAt, [.. Room.Showcase], Room.PinnedProductId, Room.CurrentSale, Room.Reach);
+        Room.StartedAt, Room.EndedAt, [.. Room.Showcase], Room.PinnedProductId, Room.CurrentSale, Room.Reach, Room.CoverUrl);
 
     private int ViewerTotal()
     {
@@ -411,6 +423,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         await RenewFeedsIfDueAsync();
 
         PruneModeration(now);
+        await FlushArchiveAsync();
 
         if (_stateDirty)
         {

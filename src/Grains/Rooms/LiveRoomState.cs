@@ -28,4 +28,5 @@ public sealed class LiveRoomState
     [Id(18)] public string? PinnedProductId { get; set; }
     [Id(19)] public FlashSaleView? CurrentSale { get; set; }
     [Id(20)] public ReachView? Reach { get; set; }
+    [Id(21)] public string? CoverUrl { get; set; }
 }

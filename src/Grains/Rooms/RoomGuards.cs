@@ -56,6 +56,11 @@ internal static class RoomGuards
             throw new BroadcartException(ErrorCodes.ValidationFailed, "language must be a language tag such as 'en' or 'zh-HK'");
         }
 
+        if (command.CoverUrl is not null && !(Uri.TryCreate(command.CoverUrl, UriKind.Absolute, out var cover) && cover.Scheme is "https" or "http"))
+        {
+            throw new BroadcartException(ErrorCodes.ValidationFailed, "coverUrl must be an absolute http(s) URL");
+        }
+
         if (!Regions.IsValid(command.HomeRegion))
         {
             throw new BroadcartException(ErrorCodes.ValidationFailed, $"homeRegion '{command.HomeRegion}' is not an ISO 3166-1 alpha-2 code");

@@ -8,6 +8,10 @@ public sealed class BlobStorageOptions
 
     public string StateContainer { get; set; } = "grain-state";
 
+    public string ArchiveContainer { get; set; } = "archive";
+
+    public string MediaContainer { get; set; } = "media";
+
     /// <summary>Per-request timeout: a storage outage must fail calls fast, not hang them.</summary>
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -27,6 +27,7 @@ public sealed class LiveCluster : IAsyncLifetime
             ["Orleans:StateStore"] = "Blob",
             ["Blob:ConnectionString"] = TestEnvironment.BlobConnectionString,
             ["Blob:StateContainer"] = "state-" + clusterId,
+            ["Blob:ArchiveContainer"] = "archive-" + clusterId,
         };
         _silos.Add(await TestSilo.StartAsync(clusterId, primaryPort, Ports.Free(), primaryPort, durable));
         _silos.Add(await TestSilo.StartAsync(clusterId, Ports.Free(), Ports.Free(), primaryPort, durable));
@@ -36,6 +37,9 @@ public sealed class LiveCluster : IAsyncLifetime
         settings["Orleans:ClusterId"] = clusterId;
         settings["Orleans:Membership"] = "Static";
         settings["Orleans:Gateways"] = string.Join(',', _silos.Select(s => $"127.0.0.1:{s.GatewayPort}"));
+        settings["Blob:ConnectionString"] = TestEnvironment.BlobConnectionString;
+        settings["Blob:MediaContainer"] = "media-" + clusterId;
+        settings["Blob:ArchiveContainer"] = "archive-" + clusterId;
         NodeA = await ApiNode.StartAsync(settings);
         NodeB = await ApiNode.StartAsync(settings);
     }

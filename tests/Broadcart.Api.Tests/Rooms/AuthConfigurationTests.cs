@@ -45,3 +45,25 @@ public sealed class AuthConfigurationTests
         Assert.Equal(HttpStatusCode.Unauthorized, rooms.StatusCode);
     }
 }
+
+public sealed class EmbeddedWithoutBlobTests
+{
+    [Fact]
+    public async Task Without_Blob_Storage_media_and_exports_say_how_to_turn_them_on()
+    {
+        await using var node = await EmbeddedNode.StartAsync();
+        var merchant = await node.TokenAsync("embedded-merchant", "merchant");
+        var (response, problem) = await node.SendAsync(HttpMethod.Post, "/api/media/uploads", merchant, new { kind = "productImage", contentType = "image/png", length = 10 });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("blob_not_configured", problem.GetProperty("code").GetString());
+        Assert.Contains("Blob:ConnectionString", problem.GetProperty("detail").GetString());
+
+        var streamer = await node.TokenAsync("embedded-streamer", "streamer");
+        var (_, room) = await node.SendAsync(HttpMethod.Post, "/api/rooms", streamer, new { title = "No archive" });
+        var (export, exportProblem) = await node.SendAsync(HttpMethod.Get, $"/api/rooms/{room.GetProperty("id").GetString()}/chat/export", streamer);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, export.StatusCode);
+        Assert.Equal("blob_not_configured", exportProblem.GetProperty("code").GetString());
+        Assert.True((await node.Http.GetAsync("/health/live")).IsSuccessStatusCode);
+        Assert.True((await node.Http.GetAsync("/health/ready")).IsSuccessStatusCode);
+    }
+}

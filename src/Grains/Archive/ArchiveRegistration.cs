@@ -1,0 +1,19 @@
+using Broadcart.Grains.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Broadcart.Grains.Archive;
+
+public static class ArchiveRegistration
+{
+    /// <summary>The blob archive when <c>Blob:ConnectionString</c> is set, none otherwise.</summary>
+    public static IServiceCollection AddEventArchive(this IServiceCollection services, IConfiguration configuration)
+    {
+        var blob = configuration.GetSection("Blob").Get<BlobStorageOptions>();
+        services.TryAddSingleton<IEventArchive>(blob is { ConnectionString.Length: > 0 }
+            ? new BlobEventArchive(BlobClients.Container(blob, blob.ArchiveContainer))
+            : new NoEventArchive());
+        return services;
+    }
+}
