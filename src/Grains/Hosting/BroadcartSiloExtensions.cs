@@ -40,7 +40,16 @@ public static class BroadcartSiloExtensions
                 break;
             case "Redis":
                 silo.UseRedisClustering(o => o.ConfigurationOptions = RedisSettings.From(configuration));
-                silo.ConfigureEndpoints(settings.AdvertisedAddress, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+                if (settings.AdvertisedAddress is { } address)
+                {
+                    silo.ConfigureEndpoints(address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+                }
+                else
+                {
+                    // In a container the host name resolves to the address other silos can reach.
+                    silo.ConfigureEndpoints(System.Net.Dns.GetHostName(), settings.SiloPort, settings.GatewayPort, System.Net.Sockets.AddressFamily.InterNetwork, listenOnAnyHostAddress: true);
+                }
+
                 break;
             case "Kubernetes":
                 // Pods find each other through the Kubernetes API; Redis still holds the membership table.

@@ -19,7 +19,7 @@ public sealed record OrleansSettings(
     int GatewayPort,
     IPEndPoint? PrimarySilo,
     IReadOnlyList<IPEndPoint> Gateways,
-    IPAddress AdvertisedAddress)
+    IPAddress? AdvertisedAddress)
 {
     public static OrleansSettings From(IConfiguration configuration)
     {
@@ -37,6 +37,6 @@ public sealed record OrleansSettings(
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(IPEndPoint.Parse)
                 .ToArray(),
-            section["AdvertisedAddress"] is { Length: > 0 } advertised ? IPAddress.Parse(advertised) : IPAddress.Loopback);
+            section["AdvertisedAddress"] is { Length: > 0 } advertised ? IPAddress.Parse(advertised) : null);
     }
 }
