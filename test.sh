@@ -70,6 +70,7 @@ wait_port "$AZURITE_PORT" azurite
 export BROADCART_TEST_REDIS="127.0.0.1:$REDIS_PORT"
 export BROADCART_TEST_BLOB="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
 export BROADCART_TEST_CHROMIUM=/usr/bin/chromium
+export BROADCART_TEST_AZURITE_MAIN="$AZURITE_MAIN"
 
 # --- tests --------------------------------------------------------------------------------
 log "building"

@@ -77,6 +77,13 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
 
             // Recorded now, so that a crash before the next write is seen as unclean.
             Room.CleanShutdown = false;
+
+            // The sale's counts are written behind here but durable in the sale: after a crash, ask it.
+            if (Room.CurrentSale is { IsOpen: true } sale)
+            {
+                Room.CurrentSale = await GrainFactory.GetGrain<IFlashSaleGrain>(sale.Key).Get();
+            }
+
             await WriteAsync();
         }
     }
