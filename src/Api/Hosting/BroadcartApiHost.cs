@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Broadcart.Api.Admin;
 using Broadcart.Api.Archive;
 using Broadcart.Api.Commerce;
 using Broadcart.Api.Errors;
@@ -104,6 +105,7 @@ public static class BroadcartApiHost
         app.MapMetrics();
         app.MapArchive();
         app.MapMedia();
+        app.MapAdmin();
         app.MapHub<LiveHub>("/hubs/live");
         StartupBanner.Register(app);
         return app;

@@ -57,7 +57,8 @@ public static class AuthenticationSetup
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Streamer, p => p.RequireRole(Roles.Streamer, Roles.Admin))
-            .AddPolicy(Policies.Merchant, p => p.RequireRole(Roles.Merchant, Roles.Admin));
+            .AddPolicy(Policies.Merchant, p => p.RequireRole(Roles.Merchant, Roles.Admin))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
         return builder;
     }
 }

@@ -4,4 +4,5 @@ public static class Policies
 {
     public const string Streamer = "streamer";
     public const string Merchant = "merchant";
+    public const string Admin = "admin";
 }

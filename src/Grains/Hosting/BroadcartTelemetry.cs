@@ -10,7 +10,8 @@ namespace Broadcart.Grains.Hosting;
 /// <summary>
 /// Traces and metrics for every host: Orleans' own sources and meters and Broadcart's. Exported
 /// over OTLP when an endpoint is configured (<c>OpenTelemetry:OtlpEndpoint</c> or the standard
-/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>); otherwise collected for in-process listeners only.
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>; <c>OpenTelemetry:OtlpProtocol</c> <c>grpc</c> (default) or
+/// <c>http/protobuf</c>); otherwise collected for in-process listeners only.
 /// </summary>
 public static class BroadcartTelemetry
 {
@@ -26,7 +27,10 @@ public static class BroadcartTelemetry
         var endpoint = configuration["OpenTelemetry:OtlpEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         if (!string.IsNullOrWhiteSpace(endpoint))
         {
-            builder.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(endpoint));
+            var protocol = configuration["OpenTelemetry:OtlpProtocol"] is "http/protobuf"
+                ? OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf
+                : OpenTelemetry.Exporter.OtlpExportProtocol.Grpc;
+            builder.UseOtlpExporter(protocol, new Uri(endpoint));
         }
 
         return services;

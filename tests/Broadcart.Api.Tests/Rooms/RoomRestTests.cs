@@ -107,3 +107,32 @@ public sealed class RoomRestTests(LiveCluster cluster)
         Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
     }
 }
+
+[Collection(LiveClusterCollection.Name)]
+public sealed class AdminTests(LiveCluster cluster)
+{
+    [Fact]
+    public async Task Only_admins_see_the_cluster_view_with_both_silos()
+    {
+        var (viewer, problem) = await cluster.NodeA.SendAsync(HttpMethod.Get, "/api/admin/cluster", cluster.NodeA.MintToken("not-an-admin", "moderator"));
+        Assert.Equal(HttpStatusCode.Forbidden, viewer.StatusCode);
+        Assert.Equal("forbidden", problem.GetProperty("code").GetString());
+
+        await cluster.LiveRoomAsync();
+        var (admin, view) = await cluster.NodeA.SendAsync(HttpMethod.Get, "/api/admin/cluster", cluster.NodeA.MintToken("the-admin", "admin"));
+        Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+        Assert.Equal(2, view.GetProperty("silos").EnumerateArray().Count(s => s.GetProperty("status").GetString() == "Active"));
+        Assert.Contains(view.GetProperty("grains").EnumerateArray(), g => g.GetProperty("grainType").GetString()!.Contains("LiveRoom", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Health_endpoints_answer_without_a_token_and_ready_covers_the_cluster_and_blob_storage()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await cluster.NodeA.Http.GetAsync("/health/live")).StatusCode);
+        var ready = await cluster.NodeA.Http.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var body = System.Text.Json.JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("orleans").GetProperty("status").GetString());
+        Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("blob").GetProperty("status").GetString());
+    }
+}

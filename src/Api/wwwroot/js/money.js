@@ -77,3 +77,27 @@ export function parseMajor(text, currency, field = 'amount') {
   if (minor > BigInt(Number.MAX_SAFE_INTEGER)) throw invalid(`${field}: that amount is too large.`);
   return Number(minor);
 }
+
+/** { currency: 'USD', amountMinor: 1899 } → "18.99" for an input field (no grouping, always a dot). */
+export function toMajorText(money) {
+  if (!money || !Number.isSafeInteger(money.amountMinor)) return '';
+  let digits;
+  try {
+    digits = currencyDigits(money.currency);
+  } catch {
+    return String(money.amountMinor);
+  }
+  const sign = money.amountMinor < 0 ? '-' : '';
+  const text = String(Math.abs(money.amountMinor)).padStart(digits + 1, '0');
+  return digits ? `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}` : `${sign}${text}`;
+}
+
+/** Major units as a float, for charts only (never for arithmetic on money). */
+export function toMajorNumber(money) {
+  if (!money || !Number.isFinite(money.amountMinor)) return 0;
+  try {
+    return money.amountMinor / 10 ** currencyDigits(money.currency);
+  } catch {
+    return money.amountMinor;
+  }
+}

@@ -1,0 +1,39 @@
+using Broadcart.Api.Identity;
+
+namespace Broadcart.Api.Admin;
+
+public sealed record SiloView(string Address, string Status);
+
+public sealed record GrainTypeView(string GrainType, string Silo, int Activations);
+
+public sealed record ClusterView(IReadOnlyList<SiloView> Silos, IReadOnlyList<GrainTypeView> Grains, int TotalActivations);
+
+/// <summary>
+/// The cluster at a glance for admins: silos and activations per grain type, read from Orleans'
+/// management grain. (The OrleansDashboard package has no build for Orleans 10 on the package feed
+/// this project can use; this is the part of it operators need first.)
+/// </summary>
+public static class AdminEndpoints
+{
+    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/admin/cluster", async (IGrainFactory grains) =>
+            {
+                var management = grains.GetGrain<IManagementGrain>(0);
+                var hosts = await management.GetHosts(onlyActive: false);
+                var stats = await management.GetSimpleGrainStatistics();
+                var grainViews = stats
+                    .Select(s => new GrainTypeView(s.GrainType, s.SiloAddress.ToString(), s.ActivationCount))
+                    .OrderBy(s => s.GrainType, StringComparer.Ordinal).ThenBy(s => s.Silo, StringComparer.Ordinal)
+                    .ToList();
+                return TypedResults.Ok(new ClusterView(
+                    [.. hosts.Select(h => new SiloView(h.Key.ToString(), h.Value.ToString()))],
+                    grainViews,
+                    grainViews.Sum(g => g.Activations)));
+            })
+            .RequireAuthorization(Policies.Admin)
+            .WithTags("Admin")
+            .WithSummary("Silos and activations per grain type (admins only)");
+        return app;
+    }
+}
