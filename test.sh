@@ -93,6 +93,16 @@ if [ "$test_rc" != 0 ] && [ "$failed" = 0 ]; then
   echo "dotnet test exited $test_rc without a failed test: counting the run as one failure (see $RUN/test.log)"
   failed=1
 fi
+log "benchmark smoke run (tiny sizes, correctness only: every message delivered, oversell 0)"
+if dotnet run --no-build --project bench/Broadcart.Bench -- all --smoke >"$RUN/bench-smoke.log" 2>&1; then
+  echo "  Passed bench smoke"
+  passed=$((passed + 1))
+else
+  tail -30 "$RUN/bench-smoke.log"
+  echo "  Failed bench smoke (see $RUN/bench-smoke.log)"
+  failed=$((failed + 1))
+fi
+
 if [ "$executed" = 0 ]; then
   echo "no test was executed"
   failed=$((failed + 1))

@@ -12,7 +12,7 @@ public sealed class ProcessCluster : IAsyncLifetime
     public const string SigningKey = "cluster-tests-signing-key-0123456789-abcdefghij";
     public const string WebhookSecret = "cluster-tests-webhook-secret";
 
-    private readonly string _root = FindRoot();
+    private readonly string _root = RepoPaths.Root;
     private readonly string _logs;
     private readonly string _clusterId = "proc-" + Guid.NewGuid().ToString("N")[..8];
     private readonly int _redisPort = Ports.Free();
@@ -185,19 +185,6 @@ public sealed class ProcessCluster : IAsyncLifetime
 
     private static string? Which(string name) => (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
         .Split(':').Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Broadcart.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Broadcart.slnx not found");
-    }
 
     public async Task DisposeAsync()
     {

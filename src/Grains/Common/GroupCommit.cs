@@ -7,8 +7,9 @@ namespace Broadcart.Grains.Common;
 /// grain writes once per round trip to storage rather than once per caller.
 /// </summary>
 /// <remarks>Runs on the grain's scheduler only: no locks, because turns never run in parallel.</remarks>
-public sealed class GroupCommit(Func<Task> write, Action? afterWrite = null)
+public sealed class GroupCommit(Func<Task> write, Action? afterWrite = null, bool batching = true)
 {
+    private readonly SemaphoreSlim _alone = new(1, 1);
     private TaskCompletionSource? _next;
     private bool _writing;
 
@@ -16,6 +17,11 @@ public sealed class GroupCommit(Func<Task> write, Action? afterWrite = null)
 
     public Task CommitAsync()
     {
+        if (!batching)
+        {
+            return WriteAloneAsync();
+        }
+
         _next ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var task = _next.Task;
         if (!_writing)
@@ -24,6 +30,22 @@ public sealed class GroupCommit(Func<Task> write, Action? afterWrite = null)
         }
 
         return task;
+    }
+
+    /// <summary>One write per caller, one at a time: the baseline the benchmark compares group commit with.</summary>
+    private async Task WriteAloneAsync()
+    {
+        await _alone.WaitAsync();
+        try
+        {
+            await write();
+            Writes++;
+            afterWrite?.Invoke();
+        }
+        finally
+        {
+            _alone.Release();
+        }
     }
 
     private async Task PumpAsync()

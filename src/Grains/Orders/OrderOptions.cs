@@ -8,6 +8,9 @@ public sealed class OrderOptions
 
     public int MaxQuantity { get; set; } = 10;
 
+    /// <summary>Off only for the benchmark's baseline: every reservation then waits for a write of its own.</summary>
+    public bool GroupCommit { get; set; } = true;
+
     /// <summary>
     /// How long past its expiry an orphaned reservation (its order never recorded) waits before the
     /// stock holder asks the order and releases it.

@@ -35,7 +35,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         _time = time;
         _orders = orders.Value;
         _log = log;
-        _commit = new GroupCommit(() => _state.WriteStateAsync(), NotifyRoom);
+        _commit = new GroupCommit(() => _state.WriteStateAsync(), NotifyRoom, _orders.GroupCommit);
     }
 
     private FlashSaleState Sale => _state.State;

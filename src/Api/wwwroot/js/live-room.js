@@ -27,6 +27,7 @@ function freshState(roomId = null, seed = {}) {
     showcase: Array.isArray(seed.showcase) ? seed.showcase : [],
     flashSale: seed.flashSale ?? null,    // { saleId, productId, state, quantity, remaining, perUserLimit, endsAt }
     stock: new Map(),                     // productId -> remaining, from `stock` events outside a sale
+    geo: null,                            // { region, visible, purchasable, price, reason } for this viewer
     joined: false,
     snapshot: null, // full JoinRoom result (pinned, showcase, flashSale, geo) for later consoles
   };
@@ -83,6 +84,11 @@ export class LiveRoom {
       this.#emit();
       throw err;
     }
+  }
+
+  /** The hub connection, for features that ride on it (metrics); it may not be started yet. */
+  get connection() {
+    return this.#conn;
   }
 
   /** Invokes a room-scoped hub method; the room id is always the first argument. */
@@ -189,6 +195,7 @@ export class LiveRoom {
     c.on('flashSale', forRoom((f) => { this.#mergeSale(f); this.#emit(); }));
     c.on('stock', forRoom((s) => { this.#mergeStock(s.productId, s.remaining); this.#emit(); }));
     c.on('purchase', forRoom((p) => this.#onPurchase?.(p)));
+    c.on('geo', forRoom((g) => { this.#setGeo(g); this.#emit(); }));
 
     c.onreconnecting(() => this.#update({ connection: 'reconnecting' }));
     c.onreconnected(async () => {
@@ -237,6 +244,7 @@ export class LiveRoom {
       joined: true,
       snapshot: s,
     });
+    if (s.geo) this.#setGeo(s.geo);
     this.#mergeCommerce(s);
     this.#mergeStatus(s.status);
     this.#mergeLikes(s.likes);
@@ -290,6 +298,12 @@ export class LiveRoom {
     const sale = this.state.flashSale;
     if (sale?.productId === productId && saleState(sale) === 'started') this.state.flashSale = { ...sale, remaining };
     else this.state.stock.set(productId, remaining);
+  }
+
+  // Kept on the state and in the snapshot, where the shop has always read `geo.purchasable`.
+  #setGeo(geo) {
+    this.state.geo = geo;
+    if (this.state.snapshot) this.state.snapshot = { ...this.state.snapshot, geo };
   }
 
   #setRoom(roomState) {

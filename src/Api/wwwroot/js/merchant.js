@@ -1,6 +1,9 @@
-// Merchant console: create products with regional prices; keep the list of what this browser created.
+// Merchant console: create products with regional prices; keep the list of what this browser created;
+// set a room's audience reach and watch its figures live.
 import { ApiError } from './api.js';
 import { createProduct, getProduct } from './commerce.js';
+import { setupMetrics } from './merchant-metrics.js';
+import { setupReach } from './merchant-reach.js';
 import { formatMoney, isCurrency, parseMajor } from './money.js';
 import { $, setupSignIn, statusLine } from './ui.js';
 
@@ -254,6 +257,16 @@ async function loadSaved() {
   }
 }
 
+// ---------------------------------------------------------------- reach and metrics
+
+const failSession = (err) => {
+  if (status.error(err) === 'unauthorized') signOut();
+};
+const metrics = setupMetrics({ getSession: () => session, fail: failSession });
+const reach = setupReach({
+  getSession: () => session, fail: failSession, onRoom: (roomId) => metrics.suggestRoom(roomId),
+});
+
 // ---------------------------------------------------------------- session
 
 // Assigned below; setupSignIn may call back into this module before it returns.
@@ -266,6 +279,7 @@ signOut = setupSignIn({
   onSignedIn(s) {
     session = s;
     $('merchant-workspace').hidden = false;
+    $('metrics-panel').hidden = false;
     if (!rows.children.length) addPriceRow({ region: s.region });
     if (!$('product-ships-to').value.trim()) $('product-ships-to').value = s.region;
     list.replaceChildren();
@@ -275,6 +289,9 @@ signOut = setupSignIn({
     session = null;
     loadRun++;
     list.replaceChildren();
+    reach.reset();
+    metrics.reset();
     $('merchant-workspace').hidden = true;
+    $('metrics-panel').hidden = true;
   },
 });

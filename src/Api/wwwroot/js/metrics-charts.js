@@ -78,7 +78,7 @@ export function createMinuteChart(canvas) {
     data: { labels: [], datasets: [] },
     options: {
       ...baseOptions(),
-      elements: { point: { radius: 2 }, line: { tension: 0.25, borderWidth: 2 } },
+      elements: { point: { radius: 2 }, line: { cubicInterpolationMode: 'monotone', borderWidth: 2 } }, // monotone: no dips below zero
       scales: {
         y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'Count' } },
         money: {

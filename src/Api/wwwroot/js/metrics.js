@@ -112,7 +112,7 @@ export const formatSpend = (money) => (money ? formatMoney(money) || '—' : '�
 /** The KPI tiles' text for one Figures. */
 export function kpiTexts(f) {
   return {
-    impressions: formatCount(impressionsOf(f)),
+    impressions: f ? formatCount(impressionsOf(f)) : '—',
     clicks: formatCount(f?.clicks),
     orders: formatCount(f?.orders),
     revenue: formatMoneyList(f?.revenue),

@@ -1,6 +1,7 @@
 // Streamer console: create or open a room, take it live, moderate its chat, sell its products.
 import { ChatList, createRoom, endRoom, getRoom, startRoom } from './api.js';
 import { LiveRoom } from './live-room.js';
+import { setupStreamerMetrics } from './streamer-metrics.js';
 import { setupProducts } from './streamer-products.js';
 import { $, bindChatForm, setupSignIn, statusLine } from './ui.js';
 
@@ -17,6 +18,7 @@ const chatForm = bindChatForm({
 let session = null;
 let live = null;
 const products = setupProducts({ getLive: () => live, getSession: () => session, status, busy });
+const metrics = setupStreamerMetrics({ getLive: () => live });
 
 function addModeration(li) {
   const actions = document.createElement('span');
@@ -71,6 +73,7 @@ signOut = setupSignIn({
     session = null;
     chat.clear();
     products.reset();
+    metrics.reset();
     $('setup-section').hidden = true;
     $('room-section').hidden = true;
     $('chat-section').hidden = true;
@@ -98,6 +101,7 @@ function render(state) {
   $('end-room').disabled = !state.status || state.status === 'ended';
   renderSlowMode(state);
   products.render(state);
+  metrics.render(state);
 
   const connected = state.joined && state.connection === 'connected';
   const open = connected && state.status === 'live';
@@ -142,8 +146,10 @@ $('create-form').addEventListener('submit', (event) => {
   const body = { title };
   const language = $('room-language').value.trim();
   const homeRegion = $('room-home-region').value.trim().toUpperCase();
+  const merchantId = $('room-merchant-id').value.trim();
   if (language) body.language = language;
   if (homeRegion) body.homeRegion = homeRegion;
+  if (merchantId) body.merchantId = merchantId;
   busy($('create-room'), async () => {
     const room = await createRoom(session.token, body);
     $('open-room-id').value = room.roomId ?? room.id;

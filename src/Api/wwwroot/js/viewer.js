@@ -1,7 +1,9 @@
-// Viewer page: join a room, watch its counters, like, chat and buy.
+// Viewer page: discover live rooms, join one, watch its counters, like, chat and buy.
 import { ChatList } from './api.js';
 import { LiveRoom } from './live-room.js';
 import { $, bindChatForm, setupSignIn, statusLine } from './ui.js';
+import { setupFeed } from './viewer-feed.js';
+import { renderGeoNotice } from './viewer-geo.js';
 import { setupShop } from './viewer-shop.js';
 
 const status = statusLine($('status-line'));
@@ -21,6 +23,14 @@ const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 let live = null;
 let session = null;
 const shop = setupShop({ getLive: () => live, getSession: () => session, fail });
+const feed = setupFeed({
+  getSession: () => session,
+  fail,
+  join(roomId) {
+    $('join-room-id').value = roomId; // same as typing it
+    join(roomId);
+  },
+});
 
 function randomViewerId() {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -54,6 +64,7 @@ signOut = setupSignIn({
     }
     chat.selfId = s.userId;
     $('join-form').hidden = false;
+    feed.start();
     // A reload should put a returning viewer back in the show; a fresh sign-in waits for Join.
     const roomId = $('join-room-id').value.trim();
     if (restored && roomId) join(roomId);
@@ -64,6 +75,7 @@ signOut = setupSignIn({
     session = null;
     chat.clear();
     shop.reset();
+    feed.stop();
     $('join-form').hidden = true;
     $('room-section').hidden = true;
     $('chat-section').hidden = true;
@@ -126,5 +138,8 @@ function render(state) {
   chatForm.setOpen(open, open ? 'Say something'
     : !connected ? 'Not connected to live chat'
       : state.status === 'ended' ? 'This show has ended' : 'Chat opens when the show goes live');
+  renderGeoNotice($('geo-notice'), state.snapshot ? state.geo : null);
+  // While in a show the feed stops refreshing itself; once the show ends it helps find the next one.
+  feed.setJoined(state.snapshot && state.status !== 'ended' ? state.roomId : null);
   shop.render(state);
 }

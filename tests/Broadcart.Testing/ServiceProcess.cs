@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Broadcart.Cluster.Tests;
+namespace Broadcart.Testing;
 
 /// <summary>A real server process (redis-server, Azurite, a silo, an API node) with its output in a log file.</summary>
 public sealed class ServiceProcess : IAsyncDisposable
@@ -18,6 +18,22 @@ public sealed class ServiceProcess : IAsyncDisposable
     public string Name { get; }
 
     public bool HasExited => _process.HasExited;
+
+    public int Id => _process.Id;
+
+    /// <summary>Resident memory of the process now, from /proc (Linux).</summary>
+    public long ResidentBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+            }
+        }
+
+        throw new InvalidOperationException("VmRSS not found");
+    }
 
     public static ServiceProcess Start(string name, string fileName, IEnumerable<string> arguments, IDictionary<string, string> environment, string logDirectory)
     {

@@ -1,4 +1,4 @@
-namespace Broadcart.Api.Tests.Infrastructure;
+namespace Broadcart.Testing;
 
 public static class RepoPaths
 {

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace Broadcart.Bench.BareHub;
+
+/// <summary>What a chat room is without Orleans: a group per room, one send per message.</summary>
+public sealed class BareHub : Hub
+{
+    private static long _seq;
+
+    public async Task<object> JoinRoom(string roomId)
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, "room:" + roomId);
+        return new { roomId };
+    }
+
+    public async Task<object> SendChat(string roomId, string text)
+    {
+        var seq = Interlocked.Increment(ref _seq);
+        var message = new
+        {
+            roomId,
+            messageId = Guid.NewGuid().ToString("N"),
+            seq,
+            userId = Context.ConnectionId,
+            name = "bench",
+            text,
+            sentAt = DateTimeOffset.UtcNow,
+        };
+        await Clients.Group("room:" + roomId).SendAsync("chat", message);
+        return new { message.messageId, seq };
+    }
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Broadcart.Testing;
+
+namespace Broadcart.Bench.Scenarios;
+
+/// <summary>
+/// A region with many live rooms, half of them paid: feed requests per second with every listed
+/// room charged as an impression. Baseline: the same feed read from its grain and charged on every
+/// request, without the per-silo cache and batched charging. Also the overspend of a room whose
+/// budget runs out during the run.
+/// </summary>
+public static class Feed
+{
+    private const string Region = "BR";
+
+    public static async Task RunAsync(BenchOptions options, Report report)
+    {
+        foreach (var cached in new[] { true, false })
+        {
+            await using var server = await Server.EmbeddedAsync(options, new Dictionary<string, string> { ["Feeds__Cache"] = cached.ToString() });
+            var client = server.Client;
+            var streamer = await client.TokenAsync("bench-feed-streamer", "streamer", Region);
+            string? small = null;
+            await Parallel.ForEachAsync(Enumerable.Range(0, options.Rooms), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+            {
+                var (_, room) = await client.SendAsync(HttpMethod.Post, "/api/rooms", streamer, new { title = $"Room {i}", homeRegion = i % 2 == 0 ? Region : "US" });
+                var roomId = room.GetProperty("id").GetString()!;
+                await client.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/start", streamer);
+                if (i % 2 == 1)
+                {
+                    // Paid into the region; room 1 gets a budget of 100 impressions to measure overspend.
+                    var budget = i == 1 ? 100 * 5L : 1_000_000_00L;
+                    await client.SendAsync(HttpMethod.Put, $"/api/rooms/{roomId}/reach", streamer, new
+                    {
+                        regions = new[] { Region }, excludedRegions = Array.Empty<string>(),
+                        budget = new { currency = "USD", amountMinor = budget }, bidCpm = new { currency = "USD", amountMinor = 5000L - i },
+                    });
+                    if (i == 1)
+                    {
+                        small = roomId;
+                    }
+                }
+            });
+
+            var reader = await client.TokenAsync("bench-feed-reader", "viewer", Region);
+            await Eventually.Until(async () => (await client.SendAsync(HttpMethod.Get, $"/api/feed?region={Region}&limit=50", reader)).Body.GetProperty("rooms").GetArrayLength(),
+                n => n >= Math.Min(50, options.Rooms), "rooms in the feed", TimeSpan.FromSeconds(30));
+
+            var clock = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(Enumerable.Range(0, options.FeedRequests), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (_, _) =>
+                await client.Http.SendAsync(client.Request(HttpMethod.Get, $"/api/feed?region={Region}&limit=20", reader)));
+            var perSecond = options.FeedRequests / clock.Elapsed.TotalSeconds;
+
+            // Wait out one charge interval so that every served impression is charged.
+            await Task.Delay(TimeSpan.FromSeconds(2.5));
+            var (_, reach) = await client.SendAsync(HttpMethod.Get, $"/api/rooms/{small}/reach", streamer);
+            var overspendImpressions = Math.Max(0, reach.GetProperty("paidImpressions").GetInt64() - 100);
+            Console.WriteLine($"  {(cached ? "cached feed" : "grain call per request")}: {perSecond:0} requests/s; the 100-impression budget served {reach.GetProperty("paidImpressions").GetInt64()}");
+            var record = cached ? (Action<string, double>)report.System : report.Baseline;
+            record("feed_requests_per_s", perSecond);
+            record("overspend_impressions", overspendImpressions);
+        }
+
+        report.Ratio("feed_requests_per_s");
+        report.Ratio("overspend_impressions");
+    }
+}
