@@ -43,7 +43,7 @@ public sealed class Report(string scenario, BenchOptions options)
             ["date"] = DateTime.UtcNow.ToString("O"),
             ["machine"] = $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {os}",
             ["command"] = $"dotnet run -c Release --project bench/Broadcart.Bench -- {scenario}" + (options.Smoke ? " --smoke" : string.Empty),
-            ["sizes"] = JsonSerializer.SerializeToNode(new { options.Viewers, options.ChatRates, StepSeconds = options.StepDuration.TotalSeconds, options.Buyers, options.Units, options.Rooms, options.FeedRequests }),
+            ["sizes"] = JsonSerializer.SerializeToNode(new { options.Viewers, options.FanoutViewers, options.ChatRates, StepSeconds = options.StepDuration.TotalSeconds, options.Buyers, options.Units, options.Rooms, options.FeedRequests }),
             ["system"] = _system,
             ["baseline"] = _baseline,
             ["ratio"] = _ratios,

@@ -17,14 +17,14 @@ public static class ChatFanout
             await using var server = broadcart ? await Server.EmbeddedAsync(options) : await Server.BareHubAsync(options);
             var target = await Target.PrepareAsync(server, broadcart);
             await using var audience = target.Audience();
-            await audience.JoinAsync(options.Viewers, n => Console.WriteLine($"  {server.Name}: {n} viewers joined"));
+            await audience.JoinAsync(options.FanoutViewers, n => Console.WriteLine($"  {server.Name}: {n} viewers joined"));
             var sender = await target.SenderAsync();
             var best = 0.0;
             foreach (var rate in options.ChatRates)
             {
                 audience.Latency.TakeMillis();
                 var sent = await SendAsync(sender, target.RoomId, rate, options.StepDuration);
-                var expected = (long)sent * options.Viewers;
+                var expected = (long)sent * options.FanoutViewers;
                 var drain = Stopwatch.StartNew();
                 while (audience.Latency.Count < expected && drain.Elapsed < TimeSpan.FromSeconds(5))
                 {

@@ -192,6 +192,7 @@ export class LiveRoom {
     c.on('roomStatus', forRoom((s) => this.applyStatus(s.status)));
     c.on('slowMode', forRoom((s) => this.#update({ slowModeSeconds: s.seconds })));
     c.on('productPinned', forRoom((p) => { this.#setPinned(p.product ?? null); this.#emit(); }));
+    c.on('showcase', forRoom((s) => { if (Array.isArray(s.products)) this.#update({ showcase: s.products }); }));
     c.on('flashSale', forRoom((f) => { this.#mergeSale(f); this.#emit(); }));
     c.on('stock', forRoom((s) => { this.#mergeStock(s.productId, s.remaining); this.#emit(); }));
     c.on('purchase', forRoom((p) => this.#onPurchase?.(p)));

@@ -45,7 +45,7 @@ function renderRegions(table, byRegion) {
     tr.append(th);
     cells(tr, [
       formatCount(impressionsOf(f)), formatCount(f.paidImpressions), formatCount(f.joins), formatCount(f.clicks),
-      formatCount(f.orders), formatMoneyList(f.revenue), formatSpend(f.spend), formatRate(f.ctr),
+      formatCount(f.orders), formatMoneyList(f.revenue), formatSpend(f.spend, f.spendMicros), formatRate(f.ctr),
       formatRate(f.conversion), formatRoi(f.roi),
     ]);
     return tr;
@@ -65,7 +65,7 @@ function renderMinutes(table, minutes) {
     tr.append(th);
     const revenue = [...m.revenue].map(([currency, amountMinor]) => formatMoney({ currency, amountMinor })).join(' + ');
     // Spend per minute is kept in micro-units; round down to minor units only for the text.
-    const spend = m.spendCurrency ? formatSpend(spendMoney(m.spendMicros, m.spendCurrency)) : '—';
+    const spend = m.spendCurrency ? formatSpend(spendMoney(m.spendMicros, m.spendCurrency), m.spendMicros) : '—';
     cells(tr, [formatCount(m.impressions), formatCount(m.clicks), formatCount(m.orders), revenue || '—', spend]);
     return tr;
   }));

@@ -94,6 +94,7 @@ export class MetricsWatch {
 const integer = new Intl.NumberFormat();
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
 const ratio = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const bigRatio = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 const isNumber = (n) => typeof n === 'number' && Number.isFinite(n);
 
 export const impressionsOf = (f) => (isNumber(f?.impressions) ? f.impressions
@@ -101,13 +102,18 @@ export const impressionsOf = (f) => (isNumber(f?.impressions) ? f.impressions
 
 export const formatCount = (n) => (isNumber(n) ? integer.format(n) : '—');
 export const formatRate = (r) => (isNumber(r) ? percent.format(r) : '—');
-export const formatRoi = (r) => (isNumber(r) ? `${ratio.format(r)}×` : '—');
+export const formatRoi = (r) => (isNumber(r) ? `${(Math.abs(r) >= 100 ? bigRatio : ratio).format(r)}×` : '—');
 
 /** Revenue comes as one money per currency: "€12.00 + $5.00", or "—" before the first order. */
 export const formatMoneyList = (list) => (Array.isArray(list) && list.length
   ? list.map(formatMoney).filter(Boolean).join(' + ') || '—' : '—');
 
-export const formatSpend = (money) => (money ? formatMoney(money) || '—' : '—');
+/** Spend rounds down to minor units; a spend of a fraction of a cent reads "< $0.01", not "$0.00". */
+export function formatSpend(money, micros = 0) {
+  if (!money) return '—';
+  if (money.amountMinor === 0 && micros > 0) return `< ${formatMoney({ currency: money.currency, amountMinor: 1 })}`;
+  return formatMoney(money) || '—';
+}
 
 /** The KPI tiles' text for one Figures. */
 export function kpiTexts(f) {
@@ -116,7 +122,7 @@ export function kpiTexts(f) {
     clicks: formatCount(f?.clicks),
     orders: formatCount(f?.orders),
     revenue: formatMoneyList(f?.revenue),
-    spend: formatSpend(f?.spend),
+    spend: formatSpend(f?.spend, f?.spendMicros),
     roi: formatRoi(f?.roi),
     ctr: formatRate(f?.ctr),
     conversion: formatRate(f?.conversion),

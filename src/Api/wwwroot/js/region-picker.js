@@ -4,13 +4,14 @@ import { MARKETS, regionName } from './regions.js';
 
 const NOT_COUNTRIES = new Set(['ZZ', 'EU', 'EZ', 'UN', 'QO']);
 
-function toggle(kind, code, label) {
+function toggle(kind, code, label, name) {
   const wrap = document.createElement('label');
   wrap.className = `toggle ${kind}`;
   const input = document.createElement('input');
   input.type = 'checkbox';
   input.className = `reach-${kind}`;
   input.value = code;
+  input.setAttribute('aria-label', `${label}: ${name} (${code})`); // each row says which region it is
   wrap.append(input, ` ${label}`);
   return wrap;
 }
@@ -30,7 +31,7 @@ function row(code, name, extra = false) {
   nameEl.className = 'region-name';
   nameEl.textContent = name;
   text.append(codeEl, ' ', nameEl);
-  li.append(text, toggle('paid', code, 'Pay to reach'), toggle('excluded', code, 'Exclude'));
+  li.append(text, toggle('paid', code, 'Pay to reach', name), toggle('excluded', code, 'Exclude', name));
   return li;
 }
 

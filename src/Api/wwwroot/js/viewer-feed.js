@@ -107,7 +107,7 @@ export function setupFeed({ getSession, join, fail }) {
   function schedule() {
     clearTimeout(timer);
     if (!wanted()) return;
-    timer = setTimeout(load, Math.max(1000, AUTO_REFRESH_MS - (Date.now() - lastLoad)));
+    timer = setTimeout(() => (wanted() ? load() : undefined), Math.max(1000, AUTO_REFRESH_MS - (Date.now() - lastLoad)));
   }
 
   document.addEventListener('visibilitychange', () => {
@@ -151,7 +151,7 @@ export function setupFeed({ getSession, join, fail }) {
       if (roomId === joinedId) return;
       joinedId = roomId ?? null;
       draw();
-      if (!joinedId) schedule();
+      schedule(); // stops the timer while in a show, restarts it after
     },
   };
 }

@@ -1,0 +1,62 @@
+using Broadcart.Api.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Broadcart.Api.Tests.Browser;
+
+public sealed class ReachBrowserTests
+{
+    private static async Task SignInAsync(IPage page, string userId, string name, string region)
+    {
+        await page.FillAsync("#signin-user", userId);
+        await page.FillAsync("#signin-name", name);
+        await page.FillAsync("#signin-region", region);
+        await page.ClickAsync("#signin-button");
+        await Expect(page.Locator("#signed-in-as")).ToContainTextAsync(name, new() { Timeout = 15_000 });
+    }
+
+    [Fact]
+    public async Task A_merchant_sets_reach_in_the_console_and_a_viewer_in_that_region_finds_the_room_in_the_feed()
+    {
+        await using var node = await EmbeddedNode.StartAsync();
+        await using var browser = await Infrastructure.Browser.LaunchAsync();
+
+        // A streamer in the US goes live with merchant "merchant-browser" as the room's merchant.
+        var streamer = await node.TokenAsync("streamer-reach", "streamer", "US");
+        var room = await ShopSetup.Ok(node.SendAsync(HttpMethod.Post, "/api/rooms", streamer, new { title = "Tokyo preview", merchantId = "merchant-browser" }));
+        var roomId = room.GetProperty("id").GetString()!;
+        await ShopSetup.Ok(node.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/start", streamer));
+
+        var viewer = await browser.NewPageAsync();
+        await viewer.GotoAsync(new Uri(node.BaseUrl, "/viewer.html").ToString());
+        await SignInAsync(viewer, "viewer-tokyo", "Yui", "JP");
+        await Expect(viewer.Locator("#feed-panel")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        var listing = viewer.Locator($"#feed-panel li[data-room-id='{roomId}']");
+        Assert.Equal(0, await listing.CountAsync());
+
+        var merchant = await browser.NewPageAsync();
+        await merchant.GotoAsync(new Uri(node.BaseUrl, "/merchant.html").ToString());
+        await SignInAsync(merchant, "merchant-browser", "Mika", "US");
+        await merchant.FillAsync("#reach-room-id", roomId);
+        await merchant.ClickAsync("#reach-load");
+        await merchant.FillAsync("#region-filter", "JP");
+        await merchant.CheckAsync("input.reach-paid[value='JP']");
+        await merchant.FillAsync("#reach-budget-amount", "10.00");
+        await merchant.FillAsync("#reach-currency", "USD");
+        await merchant.FillAsync("#reach-bid-amount", "2.00");
+        await merchant.ClickAsync("#reach-save");
+        await Expect(merchant.Locator("#reach-status")).ToHaveAttributeAsync("data-state", "active", new() { Timeout = 15_000 });
+
+        // The feed is cached for about a second per silo: refresh until the room shows up.
+        for (var attempt = 0; attempt < 30 && await listing.CountAsync() == 0; attempt++)
+        {
+            await viewer.ClickAsync("#feed-refresh");
+            await viewer.WaitForResponseAsync(r => r.Url.Contains("/api/feed", StringComparison.Ordinal), new() { Timeout = 10_000 });
+        }
+
+        await Expect(listing).ToHaveCountAsync(1);
+        await Expect(listing).ToContainTextAsync("Tokyo preview");
+        await Infrastructure.Browser.ScreenshotAsync(merchant, "merchant-reach");
+        await Infrastructure.Browser.ScreenshotAsync(viewer, "viewer-feed");
+    }
+}
