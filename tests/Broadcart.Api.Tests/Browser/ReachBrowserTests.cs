@@ -50,8 +50,10 @@ public sealed class ReachBrowserTests
         // The feed is cached for about a second per silo: refresh until the room shows up.
         for (var attempt = 0; attempt < 30 && await listing.CountAsync() == 0; attempt++)
         {
-            await viewer.ClickAsync("#feed-refresh");
-            await viewer.WaitForResponseAsync(r => r.Url.Contains("/api/feed", StringComparison.Ordinal), new() { Timeout = 10_000 });
+            await viewer.RunAndWaitForResponseAsync(
+                () => viewer.ClickAsync("#feed-refresh"),
+                r => r.Url.Contains("/api/feed", StringComparison.Ordinal),
+                new() { Timeout = 10_000 });
         }
 
         await Expect(listing).ToHaveCountAsync(1);
