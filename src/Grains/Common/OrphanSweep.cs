@@ -1,3 +1,4 @@
+using Broadcart.Grains.Inventory;
 using Broadcart.Grains.Orders;
 
 namespace Broadcart.Grains.Common;
@@ -10,6 +11,22 @@ namespace Broadcart.Grains.Common;
 /// </summary>
 internal static class OrphanSweep
 {
+    /// <summary>Inspects, then releases and confirms through the holder's own idempotent calls.</summary>
+    public static async Task RunAsync(
+        IReservable holder, IGrainFactory grains, IReadOnlyDictionary<string, ReservationEntry> reservations, DateTimeOffset now, TimeSpan grace)
+    {
+        var (release, confirm) = await InspectAsync(grains, reservations, now, grace);
+        foreach (var orderId in release)
+        {
+            await holder.Release(orderId);
+        }
+
+        foreach (var orderId in confirm)
+        {
+            await holder.Confirm(orderId);
+        }
+    }
+
     public static async Task<(List<string> Release, List<string> Confirm)> InspectAsync(
         IGrainFactory grains, IReadOnlyDictionary<string, ReservationEntry> reservations, DateTimeOffset now, TimeSpan grace)
     {

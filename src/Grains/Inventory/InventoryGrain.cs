@@ -182,16 +182,7 @@ public sealed class InventoryGrain : Grain, IInventoryGrain
     {
         try
         {
-            var (release, confirm) = await OrphanSweep.InspectAsync(GrainFactory, Stock.Reservations, _time.GetUtcNow(), _orders.OrphanGrace);
-            foreach (var orderId in release)
-            {
-                await Release(orderId);
-            }
-
-            foreach (var orderId in confirm)
-            {
-                await Confirm(orderId);
-            }
+            await OrphanSweep.RunAsync(this, GrainFactory, Stock.Reservations, _time.GetUtcNow(), _orders.OrphanGrace);
         }
         catch (Exception ex)
         {

@@ -254,16 +254,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
     {
         try
         {
-            var (release, confirm) = await OrphanSweep.InspectAsync(GrainFactory, Sale.Reservations, Now, _orders.OrphanGrace);
-            foreach (var orderId in release)
-            {
-                await Release(orderId);
-            }
-
-            foreach (var orderId in confirm)
-            {
-                await Confirm(orderId);
-            }
+            await OrphanSweep.RunAsync(this, GrainFactory, Sale.Reservations, Now, _orders.OrphanGrace);
         }
         catch (Exception ex)
         {

@@ -8,15 +8,6 @@ public sealed class ConsoleBrowserTests
 {
     private static readonly LocatorAssertionsToHaveTextOptions Patiently = new() { Timeout = 15_000 };
 
-    private static async Task SignInAsync(IPage page, string userId, string name, string region)
-    {
-        await page.FillAsync("#signin-user", userId);
-        await page.FillAsync("#signin-name", name);
-        await page.FillAsync("#signin-region", region);
-        await page.ClickAsync("#signin-button");
-        await Expect(page.Locator("#signed-in-as")).ToContainTextAsync(name, new() { Timeout = 15_000 });
-    }
-
     [Fact]
     public async Task A_streamer_goes_live_in_the_console_and_a_viewer_page_chats_with_it()
     {
@@ -25,7 +16,7 @@ public sealed class ConsoleBrowserTests
 
         var streamer = await browser.NewPageAsync();
         await streamer.GotoAsync(new Uri(node.BaseUrl, "/streamer.html").ToString());
-        await SignInAsync(streamer, "streamer-browser", "Terry", "US");
+        await Infrastructure.Browser.SignInAsync(streamer, "streamer-browser", "Terry", "US");
         await streamer.FillAsync("#room-title", "Browser room");
         await streamer.ClickAsync("#create-room");
         await Expect(streamer.Locator("#room-id")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^r[0-9a-z]{12}$"), new() { Timeout = 15_000 });
@@ -35,7 +26,7 @@ public sealed class ConsoleBrowserTests
 
         var viewer = await browser.NewPageAsync();
         await viewer.GotoAsync(new Uri(node.BaseUrl, $"/viewer.html?room={roomId}").ToString());
-        await SignInAsync(viewer, "viewer-browser", "Vera", "DE");
+        await Infrastructure.Browser.SignInAsync(viewer, "viewer-browser", "Vera", "DE");
         await viewer.ClickAsync("#join-room");
         await Expect(viewer.Locator("#room-status")).ToHaveTextAsync("live", Patiently);
         await Expect(viewer.Locator("#room-title-view")).ToHaveTextAsync("Browser room", Patiently);

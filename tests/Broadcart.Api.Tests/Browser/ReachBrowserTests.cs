@@ -6,15 +6,6 @@ namespace Broadcart.Api.Tests.Browser;
 
 public sealed class ReachBrowserTests
 {
-    private static async Task SignInAsync(IPage page, string userId, string name, string region)
-    {
-        await page.FillAsync("#signin-user", userId);
-        await page.FillAsync("#signin-name", name);
-        await page.FillAsync("#signin-region", region);
-        await page.ClickAsync("#signin-button");
-        await Expect(page.Locator("#signed-in-as")).ToContainTextAsync(name, new() { Timeout = 15_000 });
-    }
-
     [Fact]
     public async Task A_merchant_sets_reach_in_the_console_and_a_viewer_in_that_region_finds_the_room_in_the_feed()
     {
@@ -29,14 +20,14 @@ public sealed class ReachBrowserTests
 
         var viewer = await browser.NewPageAsync();
         await viewer.GotoAsync(new Uri(node.BaseUrl, "/viewer.html").ToString());
-        await SignInAsync(viewer, "viewer-tokyo", "Yui", "JP");
+        await Infrastructure.Browser.SignInAsync(viewer, "viewer-tokyo", "Yui", "JP");
         await Expect(viewer.Locator("#feed-panel")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         var listing = viewer.Locator($"#feed-panel li[data-room-id='{roomId}']");
         Assert.Equal(0, await listing.CountAsync());
 
         var merchant = await browser.NewPageAsync();
         await merchant.GotoAsync(new Uri(node.BaseUrl, "/merchant.html").ToString());
-        await SignInAsync(merchant, "merchant-browser", "Mika", "US");
+        await Infrastructure.Browser.SignInAsync(merchant, "merchant-browser", "Mika", "US");
         await merchant.FillAsync("#reach-room-id", roomId);
         await merchant.ClickAsync("#reach-load");
         await merchant.FillAsync("#region-filter", "JP");

@@ -42,6 +42,16 @@ public sealed class Browser : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
+    /// <summary>Signs in through a console's dev-token form.</summary>
+    public static async Task SignInAsync(IPage page, string userId, string name, string region)
+    {
+        await page.FillAsync("#signin-user", userId);
+        await page.FillAsync("#signin-name", name);
+        await page.FillAsync("#signin-region", region);
+        await page.ClickAsync("#signin-button");
+        await Assertions.Expect(page.Locator("#signed-in-as")).ToContainTextAsync(name, new() { Timeout = 15_000 });
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotDirectory);
