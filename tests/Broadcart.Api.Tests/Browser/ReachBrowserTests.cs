@@ -30,6 +30,9 @@ public sealed class ReachBrowserTests
         await Infrastructure.Browser.SignInAsync(merchant, "merchant-browser", "Mika", "US");
         await merchant.FillAsync("#reach-room-id", roomId);
         await merchant.ClickAsync("#reach-load");
+
+        // Loading resets the form from the server's answer: choose regions only after it arrived.
+        await Expect(merchant.Locator("#reach-status")).ToHaveAttributeAsync("data-state", "organic", new() { Timeout = 15_000 });
         await merchant.FillAsync("#region-filter", "JP");
         await merchant.CheckAsync("input.reach-paid[value='JP']");
         await merchant.FillAsync("#reach-budget-amount", "10.00");
