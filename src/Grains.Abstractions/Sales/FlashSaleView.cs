@@ -13,7 +13,8 @@ public sealed record FlashSaleView(
     [property: Id(6)] int PerUserLimit,
     [property: Id(7)] DateTimeOffset EndsAt,
     [property: Id(8)] Money? Price,
-    [property: Id(9)] long StateWrites)
+    [property: Id(9)] long StateWrites,
+    [property: Id(10)] long Version)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public string Key => FlashSaleKeys.Key(RoomId, SaleId);

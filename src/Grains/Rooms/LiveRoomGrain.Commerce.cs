@@ -93,7 +93,8 @@ public sealed partial class LiveRoomGrain
 
     public async Task FlashSaleChanged(FlashSaleView sale)
     {
-        if (Room.CurrentSale?.SaleId != sale.SaleId || Room.CurrentSale.StateWrites > sale.StateWrites)
+        // One-way news can arrive out of order, and a reactivated sale counts its writes anew: order by its durable version.
+        if (Room.CurrentSale?.SaleId != sale.SaleId || Room.CurrentSale.Version > sale.Version)
         {
             return;
         }

@@ -35,7 +35,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         _time = time;
         _orders = orders.Value;
         _log = log;
-        _commit = new GroupCommit(() => _state.WriteStateAsync(), NotifyRoom, _orders.GroupCommit);
+        _commit = new GroupCommit(WriteAsync, NotifyRoom, _orders.GroupCommit);
     }
 
     private FlashSaleState Sale => _state.State;
@@ -74,7 +74,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         Sale.PerUserLimit = command.PerUserLimit;
         Sale.EndsAt = Now.AddSeconds(command.DurationSeconds);
         Sale.Price = command.Price;
-        await _state.WriteStateAsync();
+        await WriteAsync();
         await this.RegisterOrUpdateReminder(EndReminder, TimeSpan.FromSeconds(command.DurationSeconds), TimeSpan.FromMinutes(1));
         ScheduleEnd();
         return View();
@@ -238,6 +238,12 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         }
     }
 
+    private Task WriteAsync()
+    {
+        Sale.Version++;
+        return _state.WriteStateAsync();
+    }
+
     private void NotifyRoom()
     {
         if (Sale.Exists)
@@ -248,7 +254,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
 
     private FlashSaleView View() => new(
         Sale.SaleId, Sale.RoomId, Sale.ProductId, Sale.Phase, Sale.Quantity, Sale.Remaining, Sale.PerUserLimit,
-        Sale.EndsAt, Sale.Price, _commit.Writes);
+        Sale.EndsAt, Sale.Price, _commit.Writes, Sale.Version);
 
     private async Task SweepAsync(CancellationToken cancellationToken)
     {

@@ -20,4 +20,7 @@ public sealed class FlashSaleState
 
     /// <summary>Units handed back to inventory so far (cumulative, so handing back is idempotent).</summary>
     [Id(12)] public int ReturnedToInventory { get; set; }
+
+    /// <summary>Grows with every write and survives reactivation: how the room orders the sale's news.</summary>
+    [Id(13)] public long Version { get; set; }
 }
