@@ -106,6 +106,7 @@ public static class BroadcartApiHost
         app.MapArchive();
         app.MapMedia();
         app.MapAdmin();
+        app.MapDashboard(app.Configuration);
         app.MapHub<LiveHub>("/hubs/live");
         StartupBanner.Register(app);
         return app;

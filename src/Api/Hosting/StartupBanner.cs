@@ -25,8 +25,9 @@ public static class StartupBanner
             {
                 log.LogInformation(
                     "Broadcart is up ({Mode}).\n  Streamer console: {Url}/streamer.html\n  Viewer page:      {Url}/viewer.html\n" +
-                    "  SignalR hub:      {Url}/hubs/live\n  API reference:    {Url}/scalar/v1\n  OpenAPI:          {Url}/openapi/v1.json",
-                    mode, url, url, url, url, url);
+                    "  Merchant console: {Url}/merchant.html\n  SignalR hub:      {Url}/hubs/live\n  API reference:    {Url}/scalar/v1\n" +
+                    "  OpenAPI:          {Url}/openapi/v1.json\n  Orleans dashboard (admins): {Url}/admin.html",
+                    mode, url, url, url, url, url, url, url);
             }
         });
     }

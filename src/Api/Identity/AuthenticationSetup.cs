@@ -1,3 +1,4 @@
+using Broadcart.Api.Admin;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.IdentityModel.Tokens;
@@ -48,6 +49,20 @@ public static class AuthenticationSetup
                         if (!string.IsNullOrEmpty(token) && context.HttpContext.Request.Path.StartsWithSegments("/hubs"))
                         {
                             context.Token = token;
+                        }
+                        else if (DashboardCookie.TokenFor(context.Request) is { } dashboardToken)
+                        {
+                            context.Token = dashboardToken;
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                    OnChallenge = context =>
+                    {
+                        if (DashboardCookie.IsPageNavigation(context.Request))
+                        {
+                            context.HandleResponse();
+                            context.Response.Redirect($"{DashboardCookie.SignInPage}?next={Uri.EscapeDataString(DashboardCookie.Path + "/")}");
                         }
 
                         return Task.CompletedTask;

@@ -3,6 +3,7 @@ using Orleans.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace Broadcart.Grains.Hosting;
 
@@ -36,6 +37,11 @@ public static class BroadcartClientExtensions
                 break;
             default:
                 throw new InvalidOperationException($"Orleans:Membership '{settings.Membership}' is not supported for clients; use Localhost, Static, Redis or Kubernetes.");
+        }
+
+        if (DashboardSettings.Enabled(configuration))
+        {
+            client.AddDashboard(o => DashboardSettings.Bind(configuration, o));
         }
 
         client.AddActivityPropagation();

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace Broadcart.Grains.Hosting;
 
@@ -96,6 +97,11 @@ public static class BroadcartSiloExtensions
         }
 
         silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
+        if (DashboardSettings.Enabled(configuration))
+        {
+            silo.AddDashboard(o => DashboardSettings.Bind(configuration, o));
+        }
+
         silo.AddActivityPropagation();
         silo.Services.AddBroadcartTelemetry(configuration, "broadcart-silo");
         silo.Services.TryAddSingleton(TimeProvider.System);
