@@ -78,7 +78,7 @@ dotnet build Broadcart.slnx -c Debug -nologo -v quiet >"$RUN/build.log" 2>&1 || 
 
 log "running every test (one test project at a time: two cores, and the cluster tests run six server processes)"
 rm -rf "$RUN/results"
-dotnet test Broadcart.slnx --no-build -nologo -m:1 --logger "trx" --logger "console;verbosity=normal" --results-directory "$RUN/results" 2>&1 | tee "$RUN/test.log" | grep -E '^\s+(Passed|Failed) |^(Passed|Failed)!|Error Message|Total tests' 
+dotnet test Broadcart.slnx --no-build -nologo -m:1 --logger "trx" --logger "console;verbosity=normal" --results-directory "$RUN/results" 2>&1 | tee "$RUN/test.log" | grep -E '^\s+(Passed|Failed) Broadcart\.|^(Passed|Failed)!|Error Message|Total tests' 
 test_rc=${PIPESTATUS[0]}
 
 passed=0; failed=0; executed=0

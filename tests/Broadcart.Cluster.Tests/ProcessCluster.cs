@@ -114,6 +114,16 @@ public sealed class ProcessCluster : IAsyncLifetime
 
     public Task KillSiloAsync(int index) => _silos[index]!.KillAsync();
 
+    /// <summary>The index of the silo process an Orleans silo address (<c>127.0.0.1:port@generation</c> or similar) names.</summary>
+    public int SiloIndexOf(string siloAddress)
+    {
+        var port = System.Text.RegularExpressions.Regex.Match(siloAddress, @"127\.0\.0\.1:(\d+)");
+        Assert.True(port.Success, $"no loopback port in silo address '{siloAddress}'");
+        var index = Array.IndexOf(_siloPorts, int.Parse(port.Groups[1].Value));
+        Assert.True(index >= 0, $"silo address '{siloAddress}' is none of this cluster's silos ({string.Join(", ", _siloPorts)})");
+        return index;
+    }
+
     public Task KillApiAsync(int index) => _apis[index]!.KillAsync();
 
     public async Task RestartApiAsync(int index)

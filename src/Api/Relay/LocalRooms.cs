@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Broadcart.Grains.Rooms;
+using Broadcart.Api.Live;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace Broadcart.Api.Relay;
@@ -15,6 +17,7 @@ public sealed class LocalRooms(
     NodeIdentity node,
     IOptions<RelayOptions> options,
     TimeProvider time,
+    IHubContext<LiveHub> hub,
     ILogger<LocalRooms> log)
 {
     private readonly ConcurrentDictionary<string, LocalRoom> _rooms = new(StringComparer.Ordinal);
@@ -104,9 +107,12 @@ public sealed class LocalRooms(
                     Counters = counters,
                     ViewersByRegion = room.ViewersByRegion.ToImmutableDictionary(),
                 });
-                if (sync is not null)
+                if (sync is not null && room.Replica.ApplySync(sync) is { Count: > 0 } missed)
                 {
-                    room.Replica.ApplySync(sync);
+                    // The room posted these while it was not sending to this node (it was reactivated
+                    // elsewhere, or dropped the node for missed heartbeats): the viewers here still need them.
+                    log.LogInformation("Room {RoomId} re-synced node {NodeId}: relaying {Count} missed messages", room.RoomId, node.Id, missed.Count);
+                    await ChatDelivery.SendAsync(hub.Clients.Group(RoomGroups.Room(room.RoomId)), room.RoomId, missed, cancellationToken);
                 }
 
                 room.ReportedViewers = viewers;

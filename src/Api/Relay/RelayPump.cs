@@ -9,8 +9,8 @@ namespace Broadcart.Api.Relay;
 
 /// <summary>
 /// Drains the relay: updates the node's replica, then sends each batch to the room's local
-/// group. Chat that arrived in one flush goes out as one <c>chatBatch</c> invocation, because every
-/// invocation costs a write and a flush per connection.
+/// group, without chat the replica says was already sent. Chat that arrived in one flush goes out
+/// as one <c>chatBatch</c> invocation.
 /// </summary>
 public sealed class RelayPump(RoomRelay relay, LocalRooms rooms, IHubContext<LiveHub> hub, ILogger<RelayPump> log) : BackgroundService
 {
@@ -22,8 +22,8 @@ public sealed class RelayPump(RoomRelay relay, LocalRooms rooms, IHubContext<Liv
             {
                 try
                 {
-                    rooms.Find(batch.RoomId)?.Replica.Apply(batch);
-                    await SendAsync(batch, stoppingToken);
+                    var undelivered = rooms.Find(batch.RoomId)?.Replica.Apply(batch) ?? batch;
+                    await SendAsync(undelivered, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -99,18 +99,7 @@ public sealed class RelayPump(RoomRelay relay, LocalRooms rooms, IHubContext<Liv
 
     private static async Task SendChatAsync(IClientProxy group, string roomId, List<ChatMessage> chat, CancellationToken cancellationToken)
     {
-        switch (chat.Count)
-        {
-            case 0:
-                return;
-            case 1:
-                await group.SendAsync(EventNames.Chat, chat[0], cancellationToken);
-                break;
-            default:
-                await group.SendAsync(EventNames.ChatBatch, new ChatBatchPayload(roomId, [.. chat]), cancellationToken);
-                break;
-        }
-
+        await ChatDelivery.SendAsync(group, roomId, chat, cancellationToken);
         chat.Clear();
     }
 

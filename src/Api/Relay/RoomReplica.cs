@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Broadcart.Grains.Rooms;
 
 namespace Broadcart.Api.Relay;
@@ -5,7 +6,10 @@ namespace Broadcart.Api.Relay;
 /// <summary>
 /// The node's copy of a room, kept current by the room's event batches, so that joins are
 /// answered without calling the room. A gap in the batch sequence or a new epoch (the room was
-/// reactivated) marks it for a fresh sync on the next report.
+/// reactivated) marks it for a fresh sync on the next report. It also remembers the last chat
+/// sequence number the node has passed to its viewers, so that every message reaches them once:
+/// through a batch, or, when the room lost track of the node for a while (a silo crash, a missed
+/// heartbeat), through the sync that follows.
 /// </summary>
 public sealed class RoomReplica
 {
@@ -16,6 +20,7 @@ public sealed class RoomReplica
     private RoomSnapshot? _room;
     private Guid _epoch;
     private long _batchSeq;
+    private long _deliveredSeq;
 
     public bool NeedsSync { get; set; }
 
@@ -38,10 +43,18 @@ public sealed class RoomReplica
         }
     }
 
-    public void ApplySync(RoomSync sync)
+    /// <summary>
+    /// Takes the room's state. Returns the chat the node's viewers have not been sent: empty on the
+    /// first sync (joiners read recent chat from the replica), and after a lapse whatever the room
+    /// posted while it was not sending to this node.
+    /// </summary>
+    public IReadOnlyList<ChatMessage> ApplySync(RoomSync sync)
     {
         lock (_lock)
         {
+            var first = _room is null;
+            var missed = first ? [] : sync.RecentChat.Where(m => m.Seq > _deliveredSeq).OrderBy(m => m.Seq).ToList();
+
             // Batches that overtook the sync hold newer chat than the sync: keep it.
             var newer = _recent.Where(m => m.Seq > sync.Room.ChatSeq).ToList();
             _recent.Clear();
@@ -51,36 +64,62 @@ public sealed class RoomReplica
             _room = sync.Room;
             _batchSeq = _epoch == sync.Epoch ? Math.Max(_batchSeq, sync.BatchSeq) : sync.BatchSeq;
             _epoch = sync.Epoch;
+            _deliveredSeq = Math.Max(_deliveredSeq, sync.Room.ChatSeq);
             NeedsSync = false;
+            return missed;
         }
     }
 
-    public void Apply(RoomEventBatch batch)
+    /// <summary>Applies a batch; returns what of it the node's viewers still need (chat they were already sent is dropped).</summary>
+    public RoomEventBatch Apply(RoomEventBatch batch)
     {
         lock (_lock)
         {
             if (_room is null)
             {
-                return;
+                // Not synced yet: the first joiner's snapshot is still on its way. Everything goes
+                // out, and counts as sent.
+                return Undelivered(batch);
             }
 
-            if (batch.Epoch == _epoch && batch.BatchSeq <= _batchSeq)
+            if (batch.Epoch != _epoch || batch.BatchSeq > _batchSeq)
             {
-                return;
+                if (batch.Epoch != _epoch || batch.BatchSeq != _batchSeq + 1)
+                {
+                    NeedsSync = true;
+                }
+
+                _epoch = batch.Epoch;
+                _batchSeq = batch.BatchSeq;
+                foreach (var e in batch.Events)
+                {
+                    ApplyOne(e);
+                }
             }
 
-            if (batch.Epoch != _epoch || batch.BatchSeq != _batchSeq + 1)
-            {
-                NeedsSync = true;
-            }
-
-            _epoch = batch.Epoch;
-            _batchSeq = batch.BatchSeq;
-            foreach (var e in batch.Events)
-            {
-                ApplyOne(e);
-            }
+            return Undelivered(batch);
         }
+    }
+
+    private RoomEventBatch Undelivered(RoomEventBatch batch)
+    {
+        var kept = ImmutableArray.CreateBuilder<RoomEvent>(batch.Events.Length);
+        foreach (var e in batch.Events)
+        {
+            if (e is ChatPosted { Message.Seq: var seq })
+            {
+                if (seq <= _deliveredSeq)
+                {
+                    continue;
+                }
+
+                _deliveredSeq = Math.Max(_deliveredSeq, seq);
+            }
+
+            kept.Add(e);
+        }
+
+        return kept.Count == batch.Events.Length ? batch : batch with { Events = kept.ToImmutable() };
     }
 
     private void ApplyOne(RoomEvent e)

@@ -35,7 +35,12 @@ public interface ILiveRoomGrain : IGrainWithStringKey
     Task SetSlowMode(Actor actor, int seconds);
 
     /// <summary>Subscribes or renews a node; returns a sync when asked or when the node was unknown.</summary>
-    [Alias("Report")]
+    /// <remarks>
+    /// A report in flight when the room's silo dies gets no answer; Orleans' default 30 s timeout
+    /// would hold the node's subscription (and its joins) that long, so a report gives up sooner and
+    /// the next tick finds the room's new activation.
+    /// </remarks>
+    [Alias("Report"), ResponseTimeout("00:00:10")]
     Task<RoomSync?> Report(NodeReport report);
 
     [Alias("Unsubscribe")]

@@ -6,17 +6,29 @@ namespace Broadcart.Grains.Common;
 /// While one write is in flight, every change made meanwhile waits for the next write, so a hot
 /// grain writes once per round trip to storage rather than once per caller.
 /// </summary>
-/// <remarks>Runs on the grain's scheduler only: no locks, because turns never run in parallel.</remarks>
-public sealed class GroupCommit(Func<Task> write, Action? afterWrite = null, bool batching = true)
+/// <remarks>
+/// Runs on the grain's scheduler only: no locks, because turns never run in parallel.
+/// A failed write is ambiguous (a timed-out write may still have landed), and the state in memory
+/// then holds changes whose callers are being told they failed. So after one, nothing more is
+/// written from this memory: the waiting batch fails too, later commits fail at once, and
+/// <c>afterFailure</c> lets the grain deactivate so that its next activation reads what storage holds.
+/// </remarks>
+public sealed class GroupCommit(Func<Task> write, Action? afterWrite = null, bool batching = true, Action? afterFailure = null)
 {
     private readonly SemaphoreSlim _alone = new(1, 1);
     private TaskCompletionSource? _next;
     private bool _writing;
+    private Exception? _failed;
 
     public long Writes { get; private set; }
 
     public Task CommitAsync()
     {
+        if (_failed is { } failed)
+        {
+            return Task.FromException(failed);
+        }
+
         if (!batching)
         {
             return WriteAloneAsync();
@@ -38,9 +50,19 @@ public sealed class GroupCommit(Func<Task> write, Action? afterWrite = null, boo
         await _alone.WaitAsync();
         try
         {
+            if (_failed is { } failed)
+            {
+                throw failed;
+            }
+
             await write();
             Writes++;
             afterWrite?.Invoke();
+        }
+        catch (Exception ex) when (_failed is null)
+        {
+            Fail(ex);
+            throw;
         }
         finally
         {
@@ -65,7 +87,13 @@ public sealed class GroupCommit(Func<Task> write, Action? afterWrite = null, boo
                 }
                 catch (Exception ex)
                 {
+                    Fail(ex);
                     batch.SetException(ex);
+                    if (_next is { } waiting)
+                    {
+                        _next = null;
+                        waiting.SetException(ex);
+                    }
                 }
             }
         }
@@ -73,5 +101,11 @@ public sealed class GroupCommit(Func<Task> write, Action? afterWrite = null, boo
         {
             _writing = false;
         }
+    }
+
+    private void Fail(Exception ex)
+    {
+        _failed = ex;
+        afterFailure?.Invoke();
     }
 }

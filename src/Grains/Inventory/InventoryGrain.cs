@@ -30,7 +30,7 @@ public sealed class InventoryGrain : Grain, IInventoryGrain
         _time = time;
         _orders = orders.Value;
         _log = log;
-        _commit = new GroupCommit(() => _state.WriteStateAsync(), batching: _orders.GroupCommit);
+        _commit = new GroupCommit(() => _state.WriteStateAsync(), batching: _orders.GroupCommit, afterFailure: DeactivateOnIdle);
     }
 
     private InventoryState Stock => _state.State;

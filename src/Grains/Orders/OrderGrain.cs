@@ -97,15 +97,68 @@ public sealed class OrderGrain(
         }
         catch
         {
-            // Not acknowledged, so not kept: give the units back (the holder's sweep would too).
+            var attemptedAt = Order.CreatedAt;
+            if (await WrittenAnywayAsync(command))
+            {
+                // The write landed: a timed-out attempt that storage applied, or an earlier
+                // activation of this order (on a silo that died) whose write arrived after this one
+                // read. Either way the order exists and holds the units it reserved.
+                if (Order.CreatedAt == attemptedAt)
+                {
+                    AnnouncePurchase(command.Buyer.Name);
+                }
+
+                return new PlaceOrderResult(View(), Created: true);
+            }
+
+            // Not recorded, so not kept: give the units back (the holder's sweep would too).
             var source = Source;
             state.State = new OrderState();
             await source.Release(OrderId);
             throw;
         }
-        _ = GrainFactory.GetGrain<ILiveRoomGrain>(Order.RoomId).RecordPurchase(
-            new PurchaseNotice(OrderId, Order.ProductId, Order.Quantity, command.Buyer.Name, Order.Region, total));
+
+        AnnouncePurchase(command.Buyer.Name);
         return new PlaceOrderResult(View(), Created: true);
+    }
+
+    private void AnnouncePurchase(string buyerName) =>
+        _ = GrainFactory.GetGrain<ILiveRoomGrain>(Order.RoomId).RecordPurchase(
+            new PurchaseNotice(OrderId, Order.ProductId, Order.Quantity, buyerName, Order.Region, Order.Total));
+
+    /// <summary>
+    /// After a failed write, storage is asked what it holds: releasing units on an ambiguous
+    /// failure would free units an acknowledged order still owns. When storage cannot answer
+    /// either, the failure propagates and the reservation stays: a retry finds it, and otherwise
+    /// the holder's sweep asks this order once it has expired.
+    /// </summary>
+    private async Task<bool> WrittenAnywayAsync(PlaceOrder command)
+    {
+        var attempted = Order;
+        try
+        {
+            await state.ReadStateAsync();
+        }
+        catch
+        {
+            // Nothing is known: forget the attempt, and let a fresh activation read the truth.
+            state.State = new OrderState();
+            DeactivateOnIdle();
+            throw;
+        }
+
+        if (!Order.Exists)
+        {
+            state.State = attempted;
+            return false;
+        }
+
+        if (Order.RoomId != command.RoomId || Order.ProductId != command.ProductId || Order.Quantity != command.Quantity)
+        {
+            throw new BroadcartException(CommerceErrors.IdempotencyMismatch, "this idempotency key was already used for a different order");
+        }
+
+        return true;
     }
 
     public Task<OrderView> Get() => Order.Exists

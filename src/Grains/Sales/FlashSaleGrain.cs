@@ -35,7 +35,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         _time = time;
         _orders = orders.Value;
         _log = log;
-        _commit = new GroupCommit(WriteAsync, NotifyRoom, _orders.GroupCommit);
+        _commit = new GroupCommit(WriteAsync, NotifyRoom, _orders.GroupCommit, afterFailure: DeactivateOnIdle);
     }
 
     private FlashSaleState Sale => _state.State;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Broadcart.Api.Relay;
 using Broadcart.Api.Tests.Infrastructure;
 using Broadcart.Grains.Rooms;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadcart.Api.Tests.Live;
 
@@ -108,6 +109,45 @@ public sealed class FanoutTests(LiveCluster cluster)
 
         await Task.WhenAll(viewers.Select(v => v.DisposeAsync().AsTask()));
         await first.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Chat_posted_while_the_room_had_lost_a_node_reaches_that_nodes_viewers_once_it_is_back()
+    {
+        var (roomId, streamerToken, _) = await cluster.LiveRoomAsync();
+        var streamer = await cluster.NodeA.ConnectAsync(streamerToken);
+        await streamer.JoinAsync(roomId);
+        var viewer = await cluster.NodeB.ConnectAsync(await cluster.NodeB.TokenAsync($"lapsed-{roomId}"));
+        await viewer.JoinAsync(roomId);
+        var room = cluster.Grains.GetGrain<ILiveRoomGrain>(roomId);
+        var nodeB = cluster.NodeB.Services.GetRequiredService<NodeIdentity>().Id;
+
+        // What a silo crash or missed heartbeats do: the room forgets node B until B's next heartbeat.
+        // B's heartbeat may win the race to the room, so repeat until a message was provably posted
+        // while B was away (the room still had one node after posting it).
+        var sent = new List<long>();
+        long? postedWhileAway = null;
+        for (var attempt = 0; attempt < 5 && postedWhileAway is null; attempt++)
+        {
+            await room.Unsubscribe(nodeB);
+            var seq = (await streamer.SendChatAsync(roomId, $"while B was away {attempt}")).GetProperty("seq").GetInt64();
+            sent.Add(seq);
+            if ((await room.GetDiagnostics()).SubscribedNodes == 1)
+            {
+                postedWhileAway = seq;
+            }
+        }
+
+        Assert.NotNull(postedWhileAway);
+        await viewer.WaitUntil(v => v.Chat.Any(c => c.Seq == postedWhileAway), "the message posted while node B was away");
+        sent.Add((await streamer.SendChatAsync(roomId, "after")).GetProperty("seq").GetInt64());
+        await viewer.WaitUntil(v => v.Chat.Any(c => c.Text == "after"), "the message after node B was back");
+
+        var received = viewer.Chat.Select(c => c.Seq).ToList();
+        Assert.Equal(received.Distinct().Count(), received.Count);
+        Assert.Equal(sent, received.Order());
+        await viewer.DisposeAsync();
+        await streamer.DisposeAsync();
     }
 
     [Fact]
