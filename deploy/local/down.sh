@@ -2,7 +2,7 @@
 # Stops exactly what deploy/local/up.sh started (the pids it recorded), API nodes first.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-STATE="$(pwd)/.local-cluster"
+STATE=${BROADCART_LOCAL_STATE:-"$(pwd)/.local-cluster"}
 [ -f "$STATE/pids" ] || { echo "no local cluster is running"; exit 0; }
 tac "$STATE/pids" | while read -r pid name; do
   kill -TERM "$pid" 2>/dev/null && echo "stopping $name ($pid)"

@@ -2,10 +2,14 @@
 # The production topology on one machine, as plain processes: Redis, Azurite, two silos and two
 # API nodes on 127.0.0.1. Installs Redis (Debian) and Azurite (npm) when missing, waits until
 # every API node is ready, prints the URLs. deploy/local/down.sh stops exactly what this started.
+# Ports, the state folder and the build are settings (defaults below), so that a test can run it
+# beside other servers: REDIS_PORT, AZURITE_PORT, SILO_PORTS, GATEWAY_PORTS, API_PORTS ("a b"),
+# BROADCART_LOCAL_STATE, CONFIGURATION (Release), NO_BUILD=1 to use what is built already.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
-STATE="$ROOT/.local-cluster"
+STATE=${BROADCART_LOCAL_STATE:-"$ROOT/.local-cluster"}
+CONFIGURATION=${CONFIGURATION:-Release}
 TOOLS="$ROOT/.tools"
 AZURITE_VERSION=3.37.0
 if [ -f "$STATE/pids" ]; then
@@ -16,7 +20,9 @@ mkdir -p "$STATE" "$TOOLS"
 
 REDIS_PORT=${REDIS_PORT:-6390}
 AZURITE_PORT=${AZURITE_PORT:-10010}
-SILO_PORTS=(11121 11122); GATEWAY_PORTS=(30011 30012); API_PORTS=(5081 5082)
+read -r -a SILO_PORTS <<<"${SILO_PORTS:-11121 11122}"
+read -r -a GATEWAY_PORTS <<<"${GATEWAY_PORTS:-30011 30012}"
+read -r -a API_PORTS <<<"${API_PORTS:-5081 5082}"
 SIGNING_KEY=${SIGNING_KEY:-$(head -c 48 /dev/urandom | base64 | tr -d '\n')}
 CLUSTER_ID=local
 
@@ -24,8 +30,11 @@ command -v redis-server >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=no
 AZURITE_MAIN="$TOOLS/azurite/node_modules/azurite/dist/src/blob/main.js"
 [ -f "$AZURITE_MAIN" ] || npm install --prefix "$TOOLS/azurite" --no-audit --no-fund --loglevel=error "azurite@$AZURITE_VERSION"
 
-echo "building"
-{ dotnet build src/Silo -c Release -nologo -v quiet && dotnet build src/Api -c Release -nologo -v quiet; } >"$STATE/build.log" || { tail -20 "$STATE/build.log"; exit 1; }
+if [ "${NO_BUILD:-0}" != 1 ]; then
+  echo "building"
+  { dotnet build src/Silo -c "$CONFIGURATION" -nologo -v quiet && dotnet build src/Api -c "$CONFIGURATION" -nologo -v quiet; } >"$STATE/build.log" \
+    || { tail -20 "$STATE/build.log"; exit 1; }
+fi
 
 start() { # name, command...
   local name=$1; shift
@@ -47,12 +56,12 @@ export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
 
 for i in 0 1; do
   Orleans__SiloPort=${SILO_PORTS[$i]} Orleans__GatewayPort=${GATEWAY_PORTS[$i]} \
-    start "silo$((i+1))" dotnet src/Silo/bin/Release/net10.0/Broadcart.Silo.dll
+    start "silo$((i+1))" dotnet "src/Silo/bin/$CONFIGURATION/net10.0/Broadcart.Silo.dll"
 done
 for i in 0 1; do
   Orleans__Mode=Client Auth__SigningKey="$SIGNING_KEY" Auth__DevTokens=${DEV_TOKENS:-true} \
     Payments__WebhookSecret=${WEBHOOK_SECRET:-local-webhook-secret} ASPNETCORE_URLS="http://127.0.0.1:${API_PORTS[$i]}" \
-    start "api$((i+1))" dotnet src/Api/bin/Release/net10.0/Broadcart.Api.dll --contentRoot "$ROOT/src/Api"
+    start "api$((i+1))" dotnet "src/Api/bin/$CONFIGURATION/net10.0/Broadcart.Api.dll" --contentRoot "$ROOT/src/Api"
 done
 
 for port in "${API_PORTS[@]}"; do
@@ -67,6 +76,7 @@ cat <<MSG
 Broadcart local cluster is up (logs and pids in $STATE):
   API node 1:   http://127.0.0.1:${API_PORTS[0]}/   (streamer.html, viewer.html, merchant.html, /scalar/v1)
   API node 2:   http://127.0.0.1:${API_PORTS[1]}/
+  Admin:        http://127.0.0.1:${API_PORTS[0]}/admin.html   (the Orleans dashboard, for admins)
   Silos:        127.0.0.1:${SILO_PORTS[0]}, 127.0.0.1:${SILO_PORTS[1]} (gateways ${GATEWAY_PORTS[0]}, ${GATEWAY_PORTS[1]})
   Redis:        127.0.0.1:$REDIS_PORT      Azurite blob: http://127.0.0.1:$AZURITE_PORT
 Stop it with deploy/local/down.sh
