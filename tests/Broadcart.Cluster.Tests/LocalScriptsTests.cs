@@ -48,6 +48,15 @@ public sealed class LocalScriptsTests
         }
     }
 
+    /// <summary>Who listens on a port, for the failure message.</summary>
+    private static string Listener(int port)
+    {
+        using var ss = Process.Start(new ProcessStartInfo("ss", ["-ltnpH", $"sport = :{port}"]) { RedirectStandardOutput = true })!;
+        var text = ss.StandardOutput.ReadToEnd();
+        ss.WaitForExit();
+        return text.Trim();
+    }
+
     /// <summary>Gone, or a zombie waiting for a parent that is not ours to reap it.</summary>
     private static bool Gone(int pid) =>
         !File.Exists($"/proc/{pid}/stat") || File.ReadAllText($"/proc/{pid}/stat").Split(')')[^1].TrimStart().StartsWith('Z');
@@ -99,7 +108,9 @@ public sealed class LocalScriptsTests
         }
 
         Assert.All(pids, pid => Assert.True(Gone(pid), $"process {pid} outlived down.sh"));
-        Assert.All(silos.Concat(gateways).Concat(apis).Append(redis).Append(azurite), port => Assert.False(Listening(port), $"port {port} is still open"));
+        var ports = silos.Select(p => ("silo", p)).Concat(gateways.Select(p => ("gateway", p))).Concat(apis.Select(p => ("api", p)))
+            .Append(("redis", redis)).Append(("azurite", azurite));
+        Assert.All(ports, port => Assert.False(Listening(port.Item2), $"the {port.Item1} port {port.Item2} is still open: {Listener(port.Item2)}"));
         Assert.False(File.Exists(Path.Combine(state, "pids")));
     }
 }
