@@ -101,25 +101,33 @@ public sealed class RoomReplica
         }
     }
 
+    /// <summary>On the fan-out path: the common batch, with nothing sent before, is passed on as it is, without copying.</summary>
     private RoomEventBatch Undelivered(RoomEventBatch batch)
     {
-        var kept = ImmutableArray.CreateBuilder<RoomEvent>(batch.Events.Length);
-        foreach (var e in batch.Events)
+        ImmutableArray<RoomEvent>.Builder? kept = null;
+        for (var i = 0; i < batch.Events.Length; i++)
         {
+            var e = batch.Events[i];
             if (e is ChatPosted { Message.Seq: var seq })
             {
                 if (seq <= _deliveredSeq)
                 {
+                    if (kept is null)
+                    {
+                        kept = ImmutableArray.CreateBuilder<RoomEvent>(batch.Events.Length);
+                        kept.AddRange(batch.Events, i);
+                    }
+
                     continue;
                 }
 
-                _deliveredSeq = Math.Max(_deliveredSeq, seq);
+                _deliveredSeq = seq;
             }
 
-            kept.Add(e);
+            kept?.Add(e);
         }
 
-        return kept.Count == batch.Events.Length ? batch : batch with { Events = kept.ToImmutable() };
+        return kept is null ? batch : batch with { Events = kept.ToImmutable() };
     }
 
     private void ApplyOne(RoomEvent e)
