@@ -47,9 +47,7 @@ public sealed class ClusterTests(ProcessCluster cluster)
     private async Task<int> SiloHostingAsync(string grainType)
     {
         var api = cluster.Api[0];
-        var admin = await api.TokenAsync("proc-admin", "admin");
-        using var session = await api.Http.SendAsync(api.Request(HttpMethod.Post, "/api/admin/dashboard/session", admin));
-        Assert.Equal(HttpStatusCode.NoContent, session.StatusCode);
+        var admin = await DashboardProbe.OpenSessionAsync(api);
         var counters = await DashboardProbe.CountersUntilAsync(
             api.Http,
             admin,

@@ -95,9 +95,7 @@ public sealed class LocalScriptsTests
             {
                 using var api = new NodeClient(new Uri($"http://127.0.0.1:{port}"));
                 Assert.Equal(HttpStatusCode.OK, (await api.Http.GetAsync("/health/ready")).StatusCode);
-                var admin = await api.TokenAsync("local-admin", "admin");
-                using var session = await api.Http.SendAsync(api.Request(HttpMethod.Post, "/api/admin/dashboard/session", admin));
-                Assert.Equal(HttpStatusCode.NoContent, session.StatusCode);
+                var admin = await DashboardProbe.OpenSessionAsync(api);
                 await DashboardProbe.CountersUntilAsync(api.Http, admin, c => c.GetProperty("totalActiveHostCount").GetInt32() == 2, "two silos behind the node");
             }
         }

@@ -24,6 +24,15 @@ public static class DashboardProbe
         return request;
     }
 
+    /// <summary>Signs an admin in to the dashboard on one node; the cookie's token is the admin token itself.</summary>
+    public static async Task<string> OpenSessionAsync(NodeClient api)
+    {
+        var admin = await api.TokenAsync("dashboard-admin", "admin");
+        using var session = await api.Http.SendAsync(api.Request(HttpMethod.Post, "/api/admin/dashboard/session", admin));
+        Assert.Equal(HttpStatusCode.NoContent, session.StatusCode);
+        return admin;
+    }
+
     /// <summary>The dashboard grain gathers counters from every silo about once a second: waits until they show what is asked.</summary>
     public static Task<JsonElement> CountersUntilAsync(HttpClient http, string adminToken, Func<JsonElement, bool> done, string what) =>
         Eventually.Until(

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Broadcart.Api.Identity;
+using Broadcart.Grains.Common;
 using Broadcart.Grains.Hosting;
 using Microsoft.Net.Http.Headers;
 using Orleans.Dashboard;
@@ -30,10 +31,7 @@ public static class DashboardEndpoints
                 var header = context.Request.Headers[HeaderNames.Authorization].ToString();
                 if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
                 {
-                    return Results.Problem(
-                        statusCode: StatusCodes.Status400BadRequest,
-                        detail: "Sign in to the dashboard with an Authorization: Bearer header.",
-                        extensions: new Dictionary<string, object?> { ["code"] = "validation_failed" });
+                    throw new BroadcartException(ErrorCodes.ValidationFailed, "sign in to the dashboard with an Authorization: Bearer header");
                 }
 
                 var expires = long.TryParse(user.FindFirstValue("exp"), out var exp) ? DateTimeOffset.FromUnixTimeSeconds(exp) : (DateTimeOffset?)null;

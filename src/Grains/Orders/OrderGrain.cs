@@ -31,12 +31,7 @@ public sealed class OrderGrain(
     {
         if (Order.Exists)
         {
-            if (Order.RoomId != command.RoomId || Order.ProductId != command.ProductId || Order.Quantity != command.Quantity)
-            {
-                throw new BroadcartException(CommerceErrors.IdempotencyMismatch,
-                    "this idempotency key was already used for a different order");
-            }
-
+            EnsureSameOrder(command);
             return new PlaceOrderResult(View(), Created: false);
         }
 
@@ -153,12 +148,17 @@ public sealed class OrderGrain(
             return false;
         }
 
+        EnsureSameOrder(command);
+        return true;
+    }
+
+    /// <summary>A replay with the order's key must ask for the order it names, not another one.</summary>
+    private void EnsureSameOrder(PlaceOrder command)
+    {
         if (Order.RoomId != command.RoomId || Order.ProductId != command.ProductId || Order.Quantity != command.Quantity)
         {
             throw new BroadcartException(CommerceErrors.IdempotencyMismatch, "this idempotency key was already used for a different order");
         }
-
-        return true;
     }
 
     public Task<OrderView> Get() => Order.Exists
