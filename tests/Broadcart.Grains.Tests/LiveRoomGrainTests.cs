@@ -20,7 +20,7 @@ public sealed class LiveRoomGrainTests(ClusterFixture fixture)
     {
         var relay = new RecordingRelay();
         var reference = fixture.Grains.CreateObjectReference<IRoomRelay>(relay);
-        await room.Report(new NodeReport(nodeId, reference, viewers, 0, heartbeat ?? TimeSpan.FromMinutes(1), WantSync: true));
+        await room.Subscribe(new NodeSubscription(nodeId, reference, viewers, heartbeat ?? TimeSpan.FromMinutes(1)));
         return relay;
     }
 
@@ -140,7 +140,7 @@ public sealed class LiveRoomGrainTests(ClusterFixture fixture)
         await room.DeleteChat(Streamer, drop.MessageId);
 
         await relay.WaitUntil(events => events.OfType<ChatRemoved>().Any(e => e.MessageId == drop.MessageId));
-        var sync = await room.Report(new NodeReport("node-b", fixture.Grains.CreateObjectReference<IRoomRelay>(new RecordingRelay()), 0, 0, TimeSpan.FromMinutes(1), true));
+        var sync = await room.Subscribe(new NodeSubscription("node-b", fixture.Grains.CreateObjectReference<IRoomRelay>(new RecordingRelay()), 0, TimeSpan.FromMinutes(1)));
         Assert.Equal([keep.MessageId], sync!.RecentChat.Select(m => m.MessageId));
     }
 
@@ -163,9 +163,10 @@ public sealed class LiveRoomGrainTests(ClusterFixture fixture)
     {
         var room = await LiveRoom();
         var relay = await Subscribe(room, "a");
-        var reference = fixture.Grains.CreateObjectReference<IRoomRelay>(new RecordingRelay());
-        await room.Report(new NodeReport("b", reference, 1, 40, TimeSpan.FromMinutes(1), false));
-        await room.Report(new NodeReport("b", reference, 1, 2, TimeSpan.FromMinutes(1), false));
+        Assert.False(await room.Report(new NodeReport("b", 1, 1000)), "a node the room does not know is told to subscribe, and its likes are not counted");
+        await Subscribe(room, "b");
+        Assert.True(await room.Report(new NodeReport("b", 1, 40)));
+        Assert.True(await room.Report(new NodeReport("b", 1, 2)));
         await relay.WaitUntil(events => events.OfType<LikesChanged>().LastOrDefault()?.Total == 42);
         Assert.Equal(42, (await room.GetSnapshot()).Likes);
     }
@@ -184,7 +185,7 @@ public sealed class LiveRoomGrainTests(ClusterFixture fixture)
         Assert.Equal(3, next.Seq);
         Assert.Equal(2, (await room.GetDiagnostics()).CallsReceived); // a fresh activation: SendChat and this call
 
-        var sync = await room.Report(new NodeReport("n", fixture.Grains.CreateObjectReference<IRoomRelay>(new RecordingRelay()), 0, 0, TimeSpan.FromMinutes(1), true));
+        var sync = await room.Subscribe(new NodeSubscription("n", fixture.Grains.CreateObjectReference<IRoomRelay>(new RecordingRelay()), 0, TimeSpan.FromMinutes(1)));
         Assert.Equal(["one", "two", "three"], sync!.RecentChat.Select(m => m.Text));
     }
 }

@@ -17,6 +17,7 @@ using Broadcart.Api.Reach;
 using Broadcart.Api.Relay;
 using Broadcart.Api.Rooms;
 using Broadcart.Grains.Archive;
+using Broadcart.Protocol;
 using Broadcart.Grains.Storage;
 using Microsoft.AspNetCore.SignalR;
 using OpenTelemetry.Metrics;
@@ -53,16 +54,15 @@ public static class BroadcartApiHost
         services.Configure<RelayOptions>(builder.Configuration.GetSection("Relay"));
         services.Configure<ChatRateOptions>(builder.Configuration.GetSection("Chat"));
         services.AddSingleton<NodeIdentity>();
-        services.AddSingleton<RoomRelay>();
-        services.AddSingleton<RelayReference>();
-        services.AddSingleton<LocalRooms>();
-        services.AddSingleton<Presence>();
+        services.AddSingleton<NodeRooms>();
         services.AddSingleton<ViewerRegion>();
+        services.AddSingleton<LiveConnections>();
+        services.AddSingleton<HubLifetimeManager<LiveHub>>(sp => sp.GetRequiredService<LiveConnections>());
         services.AddSingleton<ChatRateLimitFilter>();
         services.AddSingleton<OrderPlacement>();
         services.AddSingleton(builder.Configuration.GetSection("Payments").Get<PaymentSettings>() ?? new PaymentSettings());
-        services.AddHostedService<RelayPump>();
         services.AddHostedService<NodeReporter>();
+        services.AddHostedService<SlowViewerWatch>();
         services.AddSingleton<MetricsWatchers>();
         services.AddHostedService<MetricsPump>();
 
@@ -73,7 +73,8 @@ public static class BroadcartApiHost
                 o.AddFilter<HubErrorFilter>();
                 o.AddFilter<ChatRateLimitFilter>();
             })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+            .AddJsonProtocol(o => WireJson.Configure(o.PayloadSerializerOptions))
+            .AddMessagePackProtocol(o => o.SerializerOptions = MessagePackWire.Options);
         return builder;
     }
 

@@ -16,9 +16,9 @@ public sealed class ChatRateLimitFilter : IHubFilter, IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;
     private readonly ChatRateOptions _options;
-    private readonly LocalRooms _rooms;
+    private readonly NodeRooms _rooms;
 
-    public ChatRateLimitFilter(IOptions<ChatRateOptions> options, LocalRooms rooms)
+    public ChatRateLimitFilter(IOptions<ChatRateOptions> options, NodeRooms rooms)
     {
         _options = options.Value;
         _rooms = rooms;

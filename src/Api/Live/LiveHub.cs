@@ -1,4 +1,3 @@
-using Broadcart.Api.Identity;
 using Broadcart.Api.Orders;
 using Broadcart.Api.Relay;
 using Broadcart.Api.Rooms;
@@ -12,35 +11,30 @@ namespace Broadcart.Api.Live;
 
 /// <summary>
 /// <c>/hubs/live</c>. Joins are answered from the node's replica of the room; chat and moderation
-/// go to the room grain; likes are counted here and reported in batches.
+/// go to the room grain; likes and clicks are counted here and reported in batches.
 /// </summary>
 [Authorize]
 public sealed class LiveHub(
-    LocalRooms rooms,
-    Presence presence,
-    ViewerRegion regions,
+    NodeRooms rooms,
+    LiveConnections connections,
     IGrainFactory grains,
     OrderPlacement orders,
     MetricsWatchers metricsWatchers) : Hub
 {
-    private const string RegionKey = "region";
+    private LiveViewer Viewer => connections.Find(Context.ConnectionId)
+        ?? throw new InvalidOperationException($"connection {Context.ConnectionId} is not registered");
 
-    private string Region => (string)Context.Items[RegionKey]!;
-
-    private Actor Actor => Context.User!.ToActor(Region);
-
-    public override Task OnConnectedAsync()
-    {
-        Context.Items[RegionKey] = regions.Resolve(Context.GetHttpContext(), Context.User!);
-        return Task.CompletedTask;
-    }
+    private Actor Actor => Viewer.Actor;
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         metricsWatchers.RemoveConnection(Context.ConnectionId);
-        foreach (var roomId in presence.RemoveConnection(Context.ConnectionId))
+        if (connections.Find(Context.ConnectionId) is { } viewer)
         {
-            rooms.Leave(roomId, Region);
+            foreach (var roomId in viewer.Rooms)
+            {
+                rooms.Leave(roomId, viewer);
+            }
         }
 
         return Task.CompletedTask;
@@ -49,41 +43,18 @@ public sealed class LiveHub(
     public async Task<RoomView> JoinRoom(string roomId)
     {
         RoomIds.Validate(roomId);
-        var room = rooms.Find(roomId);
-        if (presence.Add(Context.ConnectionId, roomId))
-        {
-            try
-            {
-                room = await rooms.JoinAsync(roomId, Region);
-                room.CountJoin(Region);
-            }
-            catch
-            {
-                presence.Remove(Context.ConnectionId, roomId);
-                throw;
-            }
-        }
+        var viewer = Viewer;
 
-        // Groups first, replica second: whatever the replica misses arrives through the group.
-        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Room(roomId));
-        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Region(roomId, Region));
-        var (snapshot, recentChat) = room!.Replica.Read();
-        return RoomView.From(snapshot, Region) with
-        {
-            RecentChat = recentChat,
-            Geo = GeoView.For(snapshot, Region),
-        };
+        // Audience first, replica second: whatever the replica misses reaches the viewer through the room's sender.
+        var room = await rooms.JoinAsync(roomId, viewer);
+        return room.JoinViews.For(room.Replica, viewer.Region);
     }
 
-    public async Task LeaveRoom(string roomId)
+    public Task LeaveRoom(string roomId)
     {
         RoomIds.Validate(roomId);
-        if (presence.Remove(Context.ConnectionId, roomId))
-        {
-            rooms.Leave(roomId, Region);
-            await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Room(roomId));
-            await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Region(roomId, Region));
-        }
+        rooms.Leave(roomId, Viewer);
+        return Task.CompletedTask;
     }
 
     public Task<ChatAck> SendChat(string roomId, string text)
@@ -101,7 +72,7 @@ public sealed class LiveHub(
             throw new BroadcartException(ErrorCodes.RoomNotLive, "likes are counted only while the room is live");
         }
 
-        room.AddLike();
+        room.Counters.AddLike();
         return Task.CompletedTask;
     }
 
@@ -117,12 +88,12 @@ public sealed class LiveHub(
     public Task ClickProduct(string roomId, string productId)
     {
         var room = EnsureJoined(roomId);
-        if (!Identifiers.IsValid(productId) || room.Replica.Room?.Showcase.Any(p => p.Id == productId) != true)
+        if (!Identity.Identifiers.IsValid(productId) || room.Replica.Room?.Showcase.Any(p => p.Id == productId) != true)
         {
             throw new BroadcartException(ErrorCodes.NotFound, "that product is not in this room's showcase");
         }
 
-        room.CountClick(Region);
+        room.Counters.CountClick(Viewer.Region);
         return Task.CompletedTask;
     }
 
@@ -144,7 +115,7 @@ public sealed class LiveHub(
     private LocalRoom EnsureJoined(string roomId)
     {
         RoomIds.Validate(roomId);
-        if (!presence.Contains(Context.ConnectionId, roomId) || rooms.Find(roomId) is not { } room)
+        if (!Viewer.HasJoined(roomId) || rooms.Find(roomId) is not { } room)
         {
             throw new BroadcartException(ErrorCodes.NotJoined, "join the room before doing this");
         }

@@ -1,96 +1,130 @@
-using System.Collections.Concurrent;
-using System.Collections.Immutable;
-using Broadcart.Grains.Metrics;
+using Broadcart.Api.Live;
+using Broadcart.Grains.Rooms;
 
 namespace Broadcart.Api.Relay;
 
-/// <summary>A room as one node sees it: how many local viewers, likes not yet reported, the replica.</summary>
-public sealed class LocalRoom(string roomId)
+/// <summary>
+/// A room as one node sees it: its viewers here, the replica of its state, the one sender that
+/// delivers its events to those viewers, and the counts not yet reported to it.
+/// </summary>
+public sealed class LocalRoom
 {
-    private int _viewers;
-    private long _pendingLikes;
+    private readonly Lock _subscribeLock = new();
+    private readonly Lock _deliverLock = new();
+    private Task? _subscribed;
+    private int _members;
+    private volatile bool _retired;
 
-    public string RoomId { get; } = roomId;
+    public LocalRoom(string roomId, RelayOptions options, ILogger log)
+    {
+        RoomId = roomId;
+        Sender = new RoomSender(this, options, log);
+    }
 
-    /// <summary>Serialises subscribing and unsubscribing this room from this node.</summary>
-    public SemaphoreSlim Gate { get; } = new(1, 1);
+    public string RoomId { get; }
 
     public RoomReplica Replica { get; } = new();
 
-    public bool Subscribed { get; set; }
+    public RoomAudience Audience { get; } = new();
 
-    /// <summary>Set once the room left the registry: a joiner holding this instance must start over.</summary>
-    public bool Retired { get; set; }
+    public RoomSender Sender { get; }
 
-    public int Viewers => Volatile.Read(ref _viewers);
+    public NodeCounters Counters { get; } = new();
+
+    public JoinViews JoinViews { get; } = new();
+
+    public int Viewers => Volatile.Read(ref _members);
+
+    public bool IsSubscribed => _subscribed?.IsCompletedSuccessfully == true;
 
     public int ReportedViewers { get; set; } = -1;
 
-    public DateTimeOffset LastReportAt { get; set; }
+    public long LastReportAt { get; set; }
 
-    private readonly ConcurrentDictionary<string, int> _regions = new(StringComparer.Ordinal);
-
-    /// <summary>The regions this node has viewers of the room in: region-specific events render once per region.</summary>
-    public IEnumerable<string> Regions => _regions.Where(r => r.Value > 0).Select(r => r.Key);
-
-    public void AddViewer(string region)
+    /// <summary>
+    /// Counts a viewer in without any room-wide lock; false when the room is being retired (the
+    /// joiner starts over with a fresh instance).
+    /// </summary>
+    public bool TryEnter(LiveViewer viewer)
     {
-        Interlocked.Increment(ref _viewers);
-        _regions.AddOrUpdate(region, 1, (_, n) => n + 1);
-    }
-
-    public void RemoveViewer(string region)
-    {
-        Interlocked.Decrement(ref _viewers);
-        _regions.AddOrUpdate(region, 0, (_, n) => Math.Max(0, n - 1));
-    }
-
-    private readonly ConcurrentDictionary<string, long> _joins = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, long> _clicks = new(StringComparer.Ordinal);
-
-    public long PendingLikes => Interlocked.Read(ref _pendingLikes);
-
-    public bool HasCounters => !_joins.IsEmpty || !_clicks.IsEmpty;
-
-    public IReadOnlyDictionary<string, int> ViewersByRegion => _regions.ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal);
-
-    public void CountJoin(string region) => _joins.AddOrUpdate(region, 1, (_, n) => n + 1);
-
-    public void CountClick(string region) => _clicks.AddOrUpdate(region, 1, (_, n) => n + 1);
-
-    /// <summary>Joins and product clicks since the last report, per region; what fails to send is put back.</summary>
-    public ImmutableArray<MetricsDelta> TakeCounters()
-    {
-        var regions = _joins.Keys.Union(_clicks.Keys).ToList();
-        return
-        [
-            .. regions.Select(r => new MetricsDelta(r, Joins: Take(_joins, r), Clicks: Take(_clicks, r)))
-                .Where(d => d.Joins > 0 || d.Clicks > 0),
-        ];
-    }
-
-    public void ReturnCounters(ImmutableArray<MetricsDelta> counters)
-    {
-        foreach (var d in counters)
+        Interlocked.Increment(ref _members);
+        if (_retired)
         {
-            if (d.Joins > 0)
-            {
-                _joins.AddOrUpdate(d.Region, d.Joins, (_, n) => n + d.Joins);
-            }
+            Interlocked.Decrement(ref _members);
+            return false;
+        }
 
-            if (d.Clicks > 0)
-            {
-                _clicks.AddOrUpdate(d.Region, d.Clicks, (_, n) => n + d.Clicks);
-            }
+        if (viewer.AddRoom(RoomId))
+        {
+            Audience.Add(viewer);
+            Counters.CountJoin(viewer.Region);
+        }
+        else
+        {
+            Interlocked.Decrement(ref _members);
+        }
+
+        return true;
+    }
+
+    public void Leave(LiveViewer viewer)
+    {
+        if (viewer.RemoveRoom(RoomId))
+        {
+            Audience.Remove(viewer);
+            Interlocked.Decrement(ref _members);
         }
     }
 
-    private static long Take(ConcurrentDictionary<string, long> counts, string region) =>
-        counts.TryRemove(region, out var n) ? n : 0;
+    /// <summary>Retires the room once it has no viewer left; a joiner racing with this either keeps it or starts over.</summary>
+    public bool TryRetire()
+    {
+        if (Volatile.Read(ref _members) != 0)
+        {
+            return false;
+        }
 
-    public void AddLike() => Interlocked.Increment(ref _pendingLikes);
+        _retired = true;
+        if (Volatile.Read(ref _members) != 0)
+        {
+            _retired = false;
+            return false;
+        }
 
-    public long TakeLikes() => Interlocked.Exchange(ref _pendingLikes, 0);
+        return true;
+    }
 
-    public void ReturnLikes(long likes) => Interlocked.Add(ref _pendingLikes, likes);
+    /// <summary>The first subscription, shared by every joiner that arrives while it is in flight; a failed one is tried again by the next joiner.</summary>
+    public Task EnsureSubscribedAsync(Func<Task> subscribe)
+    {
+        lock (_subscribeLock)
+        {
+            if (_subscribed is null || _subscribed.IsFaulted || _subscribed.IsCanceled)
+            {
+                _subscribed = subscribe();
+            }
+
+            return _subscribed;
+        }
+    }
+
+    /// <summary>A batch from the room: the replica takes it, and what the viewers here have not been sent goes to the sender, in order.</summary>
+    public void Deliver(RoomEventBatch batch)
+    {
+        lock (_deliverLock)
+        {
+            Sender.Post(Replica.Apply(batch).Events);
+        }
+    }
+
+    /// <summary>A fresh sync: the replica takes it, and chat the room posted while it was not sending here goes to the sender.</summary>
+    public IReadOnlyList<ChatMessage> Resync(RoomSync sync)
+    {
+        lock (_deliverLock)
+        {
+            var missed = Replica.ApplySync(sync);
+            Sender.Post([.. missed.Select(m => (RoomEvent)new ChatPosted(m))]);
+            return missed;
+        }
+    }
 }

@@ -3,10 +3,10 @@ using Microsoft.Extensions.Options;
 namespace Broadcart.Api.Relay;
 
 /// <summary>
-/// Flushes viewer counts and likes a few times a second and heartbeats every room with local
-/// viewers: one grain call per room per tick at most, however many viewers joined or liked.
+/// Reports viewer counts, likes, joins and clicks a few times a second and heartbeats every room
+/// with local viewers: one grain call per room per tick at most, however many viewers joined or liked.
 /// </summary>
-public sealed class NodeReporter(LocalRooms rooms, IOptions<RelayOptions> options) : BackgroundService
+public sealed class NodeReporter(NodeRooms rooms, IOptions<RelayOptions> options) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -15,7 +15,7 @@ public sealed class NodeReporter(LocalRooms rooms, IOptions<RelayOptions> option
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await Task.WhenAll(rooms.All.Select(room => rooms.ReportAsync(room, stoppingToken)));
+                await Task.WhenAll(rooms.All.Select(rooms.ReportAsync));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,6 +1,6 @@
 namespace Broadcart.Api.Relay;
 
-/// <summary>The <c>Relay</c> configuration section: how this node talks to rooms.</summary>
+/// <summary>The <c>Relay</c> configuration section: how this node talks to rooms and to its viewers' sockets.</summary>
 public sealed class RelayOptions
 {
     /// <summary>Every room with local viewers hears from this node at least this often.</summary>
@@ -8,4 +8,13 @@ public sealed class RelayOptions
 
     /// <summary>How often changed viewer counts and counted likes are sent to their rooms.</summary>
     public TimeSpan ReportInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// How long a room's sender waits for sockets that did not take a send at once before it moves
+    /// on; events that arrive meanwhile go out together in the next send.
+    /// </summary>
+    public TimeSpan SendWait { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>A connection whose writes have waited this long for its socket is closed; on rejoin it fills its gap by <c>seq</c>.</summary>
+    public TimeSpan SlowViewerTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -21,6 +21,8 @@ public sealed class RoomReplica
     private Guid _epoch;
     private long _batchSeq;
     private long _deliveredSeq;
+    private long _version;
+    private ChatMessage[]? _recentCopy;
 
     public bool NeedsSync { get; set; }
 
@@ -35,11 +37,15 @@ public sealed class RoomReplica
         }
     }
 
-    public (RoomSnapshot Room, ChatMessage[] RecentChat) Read()
+    /// <summary>
+    /// The room, its recent chat and the version of everything else a joiner is shown: the version
+    /// moves on every change but chat, likes and the viewer count, which joiners read fresh.
+    /// </summary>
+    public (RoomSnapshot Room, ChatMessage[] RecentChat, long Version) Read()
     {
         lock (_lock)
         {
-            return (_room ?? throw new InvalidOperationException("the replica has not been synced"), [.. _recent]);
+            return (_room ?? throw new InvalidOperationException("the replica has not been synced"), _recentCopy ??= [.. _recent], _version);
         }
     }
 
@@ -61,6 +67,8 @@ public sealed class RoomReplica
             _recent.AddRange(sync.RecentChat);
             _recent.AddRange(newer);
             Trim();
+            _recentCopy = null;
+            _version++;
             _room = sync.Room;
             _batchSeq = _epoch == sync.Epoch ? Math.Max(_batchSeq, sync.BatchSeq) : sync.BatchSeq;
             _epoch = sync.Epoch;
@@ -132,6 +140,15 @@ public sealed class RoomReplica
 
     private void ApplyOne(RoomEvent e)
     {
+        if (e is ChatPosted or ChatRemoved)
+        {
+            _recentCopy = null;
+        }
+        else if (e is not (LikesChanged or ViewersChanged))
+        {
+            _version++;
+        }
+
         switch (e)
         {
             case ChatPosted { Message: var m } when _recent.Count == 0 || m.Seq > _recent[^1].Seq:

@@ -34,14 +34,23 @@ public interface ILiveRoomGrain : IGrainWithStringKey
     [Alias("SetSlowMode")]
     Task SetSlowMode(Actor actor, int seconds);
 
-    /// <summary>Subscribes or renews a node; returns a sync when asked or when the node was unknown.</summary>
+    /// <summary>
+    /// Subscribes a node's relay (or renews it) and returns where the node's replica starts: the
+    /// snapshot, recent chat and the position in the room's batch stream.
+    /// </summary>
     /// <remarks>
-    /// A report in flight when the room's silo dies gets no answer; Orleans' default 30 s timeout
-    /// would hold the node's subscription (and its joins) that long, so a report gives up sooner and
-    /// the next tick finds the room's new activation.
+    /// A call in flight when the room's silo dies gets no answer; Orleans' default 30 s timeout
+    /// would hold the node's first joiners that long, so it gives up sooner and the node retries.
     /// </remarks>
+    [Alias("Subscribe"), ResponseTimeout("00:00:10")]
+    Task<RoomSync> Subscribe(NodeSubscription subscription);
+
+    /// <summary>
+    /// A subscribed node's counts and heartbeat. False when the room does not know the node (it was
+    /// reactivated, or dropped the node for missed heartbeats): the node subscribes again.
+    /// </summary>
     [Alias("Report"), ResponseTimeout("00:00:10")]
-    Task<RoomSync?> Report(NodeReport report);
+    Task<bool> Report(NodeReport report);
 
     [Alias("Unsubscribe")]
     Task Unsubscribe(string nodeId);

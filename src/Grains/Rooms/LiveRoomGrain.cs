@@ -22,13 +22,14 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
     private readonly ILogger<LiveRoomGrain> _log;
     private readonly IEventArchive _archive;
 
-    private readonly Dictionary<string, NodeSubscription> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SubscribedNode> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _lastChatAt = new(StringComparer.Ordinal);
     private readonly List<RoomEvent> _outbox = [];
     private readonly Guid _epoch = Guid.NewGuid();
 
     private IGrainTimer? _flushTimer;
     private bool _flushArmed;
+    private long _lastFlushAt;
     private long _batchSeq;
     private bool _likesChanged;
     private bool _viewersChanged;
@@ -265,25 +266,35 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         Enqueue(new SlowModeChanged(seconds));
     }
 
-    public Task<RoomSync?> Report(NodeReport report)
+    public Task<RoomSync> Subscribe(NodeSubscription subscription)
     {
         Room.EnsureExists(RoomId);
-        var known = _nodes.TryGetValue(report.NodeId, out var node);
-        if (node is null)
+        if (!_nodes.TryGetValue(subscription.NodeId, out var node))
         {
-            node = new NodeSubscription(report.Relay);
-            _nodes[report.NodeId] = node;
-        }
-
-        node.Relay = report.Relay;
-        node.HeartbeatInterval = report.HeartbeatInterval;
-        node.LastSeen = Now;
-        if (node.ViewerCount != report.ViewerCount || !known)
-        {
-            node.ViewerCount = Math.Max(0, report.ViewerCount);
+            node = new SubscribedNode(subscription.Relay);
+            _nodes[subscription.NodeId] = node;
             _viewersChanged = true;
         }
 
+        node.Relay = subscription.Relay;
+        node.HeartbeatInterval = subscription.HeartbeatInterval;
+        node.LastSeen = Now;
+        CountViewers(node, subscription.ViewerCount);
+        return Task.FromResult(Sync());
+    }
+
+    public Task<bool> Report(NodeReport report)
+    {
+        Room.EnsureExists(RoomId);
+        if (!_nodes.TryGetValue(report.NodeId, out var node))
+        {
+            // Counts from a node the room does not send to would be counted again after it
+            // subscribes: the node keeps them and reports them once subscribed.
+            return Task.FromResult(false);
+        }
+
+        node.LastSeen = Now;
+        CountViewers(node, report.ViewerCount);
         if (report.ViewersByRegion is { } byRegion)
         {
             node.ViewersByRegion = byRegion;
@@ -298,7 +309,17 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
             Arm();
         }
 
-        return Task.FromResult(known && !report.WantSync ? null : Sync());
+        return Task.FromResult(true);
+    }
+
+    private void CountViewers(SubscribedNode node, int viewers)
+    {
+        viewers = Math.Max(0, viewers);
+        if (node.ViewerCount != viewers)
+        {
+            node.ViewerCount = viewers;
+            _viewersChanged = true;
+        }
     }
 
     public Task Unsubscribe(string nodeId)
@@ -342,13 +363,22 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         Arm();
     }
 
+    /// <summary>
+    /// Leading edge: an event into a room that has not flushed for a whole interval goes out at
+    /// once, so a quiet room adds no batching delay; under load, events wait for the rest of the
+    /// interval and share one batch.
+    /// </summary>
     private void Arm()
     {
-        if (!_flushArmed)
+        if (_flushArmed)
         {
-            _flushArmed = true;
-            _flushTimer?.Change(_options.FlushInterval, Timeout.InfiniteTimeSpan);
+            return;
         }
+
+        _flushArmed = true;
+        var sinceLastFlush = Environment.TickCount64 - _lastFlushAt;
+        var interval = (long)_options.FlushInterval.TotalMilliseconds;
+        _flushTimer?.Change(sinceLastFlush >= interval ? TimeSpan.Zero : TimeSpan.FromMilliseconds(interval - sinceLastFlush), Timeout.InfiniteTimeSpan);
     }
 
     private Task FlushAsync(CancellationToken cancellationToken)
@@ -382,6 +412,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
             return Task.CompletedTask;
         }
 
+        _lastFlushAt = Environment.TickCount64;
         var batch = new RoomEventBatch(RoomId, _epoch, ++_batchSeq, [.. _outbox]);
         _outbox.Clear();
         _batchesFlushed++;

@@ -64,8 +64,8 @@ public sealed class FanoutTests(LiveCluster cluster)
         Assert.Equal(5, (await cluster.RoomAsync(roomId, token)).GetProperty("viewerCount").GetInt32());
 
         // A third node reports 4 viewers once, with a 1 s heartbeat, and then goes silent.
-        var ghost = cluster.Grains.CreateObjectReference<IRoomRelay>(new RoomRelay());
-        await cluster.Grains.GetGrain<ILiveRoomGrain>(roomId).Report(new NodeReport("ghost-node", ghost, 4, 0, TimeSpan.FromSeconds(1), false));
+        var ghost = cluster.Grains.CreateObjectReference<IRoomRelay>(new RoomRelay(_ => null));
+        await cluster.Grains.GetGrain<ILiveRoomGrain>(roomId).Subscribe(new NodeSubscription("ghost-node", ghost, 4, TimeSpan.FromSeconds(1)));
         await viewers[0].WaitUntil(v => LastCount(v) == 9, "viewer count 9 with the ghost node");
         await viewers[0].WaitUntil(v => LastCount(v) == 5, "the ghost node dropped after three missed heartbeats");
         Assert.Equal(5, (await cluster.RoomAsync(roomId, token)).GetProperty("viewerCount").GetInt32());

@@ -85,7 +85,7 @@ public sealed class CommerceGrainTests(ClusterFixture fixture)
     {
         var shop = await Shop.OpenAsync(Grains, stock: 20);
         var relay = new RecordingRelay();
-        await shop.Room.Report(new NodeReport("node", Grains.CreateObjectReference<IRoomRelay>(relay), 1, 0, TimeSpan.FromMinutes(1), true));
+        await shop.Room.Subscribe(new NodeSubscription("node", Grains.CreateObjectReference<IRoomRelay>(relay), 1, TimeSpan.FromMinutes(1)));
         var sale = await shop.Room.StartFlashSale(shop.Streamer, new FlashSaleRequest(shop.ProductId, 5, 1, 60, new Money("USD", 999)));
         Assert.Equal(15, (await Grains.GetGrain<IInventoryGrain>(shop.ProductId).GetStock()).Available);
 
@@ -114,7 +114,7 @@ public sealed class CommerceGrainTests(ClusterFixture fixture)
     {
         var shop = await Shop.OpenAsync(Grains, stock: 10);
         var relay = new RecordingRelay();
-        await shop.Room.Report(new NodeReport("node", Grains.CreateObjectReference<IRoomRelay>(relay), 1, 0, TimeSpan.FromMinutes(1), true));
+        await shop.Room.Subscribe(new NodeSubscription("node", Grains.CreateObjectReference<IRoomRelay>(relay), 1, TimeSpan.FromMinutes(1)));
         await shop.Room.StartFlashSale(shop.Streamer, new FlashSaleRequest(shop.ProductId, 2, 5, 10, null));
         var inProgress = await Assert.ThrowsAsync<BroadcartException>(() =>
             shop.Room.StartFlashSale(shop.Streamer, new FlashSaleRequest(shop.ProductId, 1, 1, 10, null)));

@@ -1,7 +1,7 @@
 namespace Broadcart.Grains.Rooms;
 
-/// <summary>A subscribed API node as the room sees it; lives in memory only, renewed by heartbeats.</summary>
-internal sealed class NodeSubscription(IRoomRelay relay)
+/// <summary>A subscribed API node as the room sees it; lives in memory only, renewed by its reports.</summary>
+internal sealed class SubscribedNode(IRoomRelay relay)
 {
     public IRoomRelay Relay { get; set; } = relay;
     public int ViewerCount { get; set; }

@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using Broadcart.Api.Live;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Broadcart.Api.Relay;
+
+/// <summary>
+/// A room's viewers on this node and how many there are per region. Joins and leaves touch one
+/// entry each (no room-wide lock); a send walks the set once.
+/// </summary>
+public sealed class RoomAudience
+{
+    private readonly ConcurrentDictionary<LiveViewer, byte> _viewers = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<string, int> _regions = new(StringComparer.Ordinal);
+
+    public int Count => _viewers.Count;
+
+    /// <summary>The regions this node has viewers of the room in: region-specific events render once per region.</summary>
+    public IEnumerable<string> Regions => _regions.Where(r => r.Value > 0).Select(r => r.Key);
+
+    public IReadOnlyDictionary<string, int> ByRegion => _regions.Where(r => r.Value > 0).ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal);
+
+    public void Add(LiveViewer viewer)
+    {
+        if (_viewers.TryAdd(viewer, 0))
+        {
+            _regions.AddOrUpdate(viewer.Region, 1, (_, n) => n + 1);
+        }
+    }
+
+    public void Remove(LiveViewer viewer)
+    {
+        if (_viewers.TryRemove(viewer, out _))
+        {
+            _regions.AddOrUpdate(viewer.Region, 0, (_, n) => Math.Max(0, n - 1));
+        }
+    }
+
+    /// <summary>Writes to every viewer (or every viewer in <paramref name="region"/>); collects the writes worth waiting for.</summary>
+    public void Write(SerializedHubMessage message, string? region, List<Task> waits)
+    {
+        foreach (var (viewer, _) in _viewers)
+        {
+            if (region is null || viewer.Region == region)
+            {
+                if (viewer.Write(message) is { } wait)
+                {
+                    waits.Add(wait);
+                }
+            }
+        }
+    }
+}
