@@ -1,9 +1,10 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Broadcart.Bench.BareHub;
 
 /// <summary>What a chat room is without Orleans: a group per room, one send per message.</summary>
-public sealed class BareHub : Hub
+public class BareHub : Hub
 {
     private static long _seq;
 
@@ -21,7 +22,7 @@ public sealed class BareHub : Hub
             roomId,
             messageId = Guid.NewGuid().ToString("N"),
             seq,
-            userId = Context.ConnectionId,
+            userId = Context.UserIdentifier ?? Context.ConnectionId,
             name = "bench",
             text,
             sentAt = DateTimeOffset.UtcNow,
@@ -30,3 +31,7 @@ public sealed class BareHub : Hub
         return new { message.messageId, seq };
     }
 }
+
+/// <summary>The fair baseline: the same hub behind the same JwtBearer validation as Broadcart's, checked on connect and on every invocation.</summary>
+[Authorize]
+public sealed class AuthorizedBareHub : BareHub;

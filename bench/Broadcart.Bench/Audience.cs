@@ -1,14 +1,12 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Broadcart.Bench;
 
 /// <summary>
-/// Real SignalR .NET viewers in one room, counting every chat message delivered (from <c>chat</c>
-/// and <c>chatBatch</c> alike) and the latency of each.
+/// Real SignalR .NET viewers in one room, each with its own token on JWT systems, counting every
+/// chat message delivered (from <c>chat</c> and <c>chatBatch</c> alike) and its latency.
 /// </summary>
-public sealed class Audience(Uri hub, Func<Task<string?>> token, string roomId) : IAsyncDisposable
+public sealed class Audience(HubSystem system, Uri hub, string roomId) : IAsyncDisposable
 {
     private readonly List<HubConnection> _connections = [];
 
@@ -16,45 +14,31 @@ public sealed class Audience(Uri hub, Func<Task<string?>> token, string roomId) 
 
     public int Count => _connections.Count;
 
-    public HubConnection Connect()
+    public HubConnection Connect(string? token)
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(hub, o =>
-            {
-                o.AccessTokenProvider = token;
-                o.SkipNegotiation = true;
-                o.Transports = HttpTransportType.WebSockets;
-            })
-            .Build();
-        connection.On<JsonElement>("chat", m => Latency.Record(m.GetProperty("sentAt").GetDateTimeOffset()));
-        connection.On<JsonElement>("chatBatch", b =>
-        {
-            foreach (var m in b.GetProperty("messages").EnumerateArray())
-            {
-                Latency.Record(m.GetProperty("sentAt").GetDateTimeOffset());
-            }
-        });
+        var connection = system.Connection(hub, token);
+        connection.On<ChatLite>("chat", m => Latency.Record([m.Text]));
+        connection.On<ChatBatchLite>("chatBatch", b => Latency.Record(b.Messages.Select(m => m.Text)));
         return connection;
     }
 
-    /// <summary>Connects and joins <paramref name="viewers"/> viewers, 64 at a time; returns joins per second.</summary>
-    public async Task<double> JoinAsync(int viewers, Action<int>? progress = null)
+    /// <summary>Connects and joins one viewer per token, 64 at a time; returns joins per second over the wall time.</summary>
+    public async Task<double> JoinAsync(IReadOnlyList<string?> tokens, Action<int>? progress = null)
     {
         var joined = 0;
+        var connections = new HubConnection[tokens.Count];
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var connections = new HubConnection[viewers];
-        await Parallel.ForEachAsync(Enumerable.Range(0, viewers), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, ct) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, tokens.Count), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, ct) =>
         {
-            connections[i] = Connect();
+            connections[i] = Connect(tokens[i]);
             await connections[i].StartAsync(ct);
-            await connections[i].InvokeAsync<JsonElement>("JoinRoom", roomId, ct);
-            var n = Interlocked.Increment(ref joined);
-            if (n % 500 == 0)
+            await HubSystem.JoinAsync(connections[i], roomId, ct);
+            if (Interlocked.Increment(ref joined) % 1000 == 0)
             {
-                progress?.Invoke(n);
+                progress?.Invoke(joined);
             }
         });
-        var rate = viewers / clock.Elapsed.TotalSeconds;
+        var rate = tokens.Count / clock.Elapsed.TotalSeconds;
         _connections.AddRange(connections);
         return rate;
     }
@@ -63,4 +47,8 @@ public sealed class Audience(Uri hub, Func<Task<string?>> token, string roomId) 
     {
         await Parallel.ForEachAsync(_connections, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (c, _) => await c.DisposeAsync());
     }
+
+    private sealed record ChatLite(string Text);
+
+    private sealed record ChatBatchLite(List<ChatLite> Messages);
 }

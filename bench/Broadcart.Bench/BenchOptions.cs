@@ -3,10 +3,13 @@ namespace Broadcart.Bench;
 /// <summary>Sizes, from flags: <c>--viewers 5000 --buyers 10000 --units 1000 ...</c>; <c>--smoke</c> makes everything tiny.</summary>
 public sealed record BenchOptions(
     string Scenario,
+    string[] Arguments,
     bool Smoke,
+    int Repeats,
     int Viewers,
     int FanoutViewers,
-    int[] ChatRates,
+    int Senders,
+    int[]? ChatRates,
     TimeSpan StepDuration,
     int Buyers,
     int Units,
@@ -24,18 +27,22 @@ public sealed record BenchOptions(
             return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1]) : smoke ? tiny : normal;
         }
 
+        // Without --rates, chat-fanout doubles the rate until a step fails and then bisects the knee.
         var rates = Array.IndexOf(args, "--rates") is var r and >= 0 && r + 1 < args.Length
             ? args[r + 1].Split(',').Select(int.Parse).ToArray()
-            : smoke ? [20] : [5, 20, 80, 160, 320, 640, 1280, 2560];
+            : smoke ? [20] : null;
         return new BenchOptions(
             scenario,
+            args,
             smoke,
+            Int("--repeats", 3, 1),
             Int("--viewers", 5000, 20),
             // One load-generating process on 2 cores cannot read 5,000 sockets fast enough to time
             // them: fan-out uses fewer viewers by default (raise with --fanout-viewers).
             Int("--fanout-viewers", 1000, 20),
+            Int("--senders", 10, 2),
             rates,
-            TimeSpan.FromSeconds(Int("--step-seconds", 5, 2)),
+            TimeSpan.FromSeconds(Int("--step-seconds", 4, 2)),
             Int("--buyers", 10_000, 60),
             Int("--units", 1000, 20),
             Int("--rooms", 200, 5),

@@ -2,24 +2,44 @@ using HdrHistogram;
 
 namespace Broadcart.Bench;
 
-/// <summary>Server timestamp to receipt, in microseconds, from many threads.</summary>
+/// <summary>
+/// From the moment a message was scheduled to be sent (carried in its text) to its receipt, in
+/// microseconds, from many threads; and the wall time from the first send to the last receipt.
+/// </summary>
 public sealed class Latency
 {
     private readonly Lock _lock = new();
     private LongHistogram _histogram = new(1, 600_000_000, 3);
     private long _count;
+    private long _lastReceiptTicks;
 
     public long Count => Interlocked.Read(ref _count);
 
-    public void Record(DateTimeOffset sentAt)
+    public long LastReceiptTicks => Interlocked.Read(ref _lastReceiptTicks);
+
+    /// <summary>Records every message of one invocation under one lock.</summary>
+    public void Record(IEnumerable<string> texts)
     {
-        var micros = Math.Max(1, (long)((DateTimeOffset.UtcNow - sentAt).TotalMilliseconds * 1000));
+        var now = DateTime.UtcNow.Ticks;
+        var n = 0;
         lock (_lock)
         {
-            _histogram.RecordValue(Math.Min(micros, 600_000_000));
+            foreach (var text in texts)
+            {
+                if (ScheduledTicks(text) is { } scheduled)
+                {
+                    _histogram.RecordValue(Math.Clamp((now - scheduled) / 10, 1, 600_000_000));
+                    n++;
+                }
+            }
+
+            if (now > _lastReceiptTicks)
+            {
+                _lastReceiptTicks = now;
+            }
         }
 
-        Interlocked.Increment(ref _count);
+        Interlocked.Add(ref _count, n);
     }
 
     public (double P50, double P95, double P99) TakeMillis()
@@ -31,5 +51,14 @@ public sealed class Latency
             Interlocked.Exchange(ref _count, 0);
             return h.TotalCount == 0 ? (0, 0, 0) : (h.GetValueAtPercentile(50) / 1000.0, h.GetValueAtPercentile(95) / 1000.0, h.GetValueAtPercentile(99) / 1000.0);
         }
+    }
+
+    /// <summary>The message text starts with the UTC ticks at which the sender was due to send it.</summary>
+    public static string Text(long scheduledTicks, int n) => $"{scheduledTicks} message {n} {new string('x', 40)}";
+
+    private static long? ScheduledTicks(string text)
+    {
+        var space = text.IndexOf(' ');
+        return space > 0 && long.TryParse(text.AsSpan(0, space), out var ticks) ? ticks : null;
     }
 }

@@ -41,13 +41,18 @@ public sealed class Server(string name, NodeClient client, IReadOnlyList<Service
         return ReadyAsync("broadcart", port, [api]);
     }
 
-    /// <summary>The baseline hub: one process, nothing else.</summary>
-    public static Task<Server> BareHubAsync(BenchOptions options)
+    /// <summary>The baseline hub: one process, nothing else; with <paramref name="jwt"/>, Broadcart's JwtBearer validation.</summary>
+    public static Task<Server> BareHubAsync(BenchOptions options, bool jwt)
     {
         var port = FreePort();
-        var hub = ServiceProcess.Start($"bare-hub-{port}", "dotnet", [Dll("Broadcart.Bench.BareHub", options.Configuration, "bench")],
-            new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" }, Logs);
-        return ReadyAsync("bare hub", port, [hub]);
+        var env = new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}", ["ASPNETCORE_ENVIRONMENT"] = "Production" };
+        if (jwt)
+        {
+            env["BareHub__SigningKey"] = SigningKey;
+        }
+
+        var hub = ServiceProcess.Start($"bare-hub-{port}", "dotnet", [Dll("Broadcart.Bench.BareHub", options.Configuration, "bench")], env, Logs);
+        return ReadyAsync(jwt ? "bare hub (JWT)" : "bare hub", port, [hub]);
     }
 
     /// <summary>The local production topology: Redis, Azurite, a silo and an API node, with durable state.</summary>

@@ -1,37 +1,43 @@
 namespace Broadcart.Bench.Scenarios;
 
 /// <summary>
-/// Viewers joining one room as fast as 64 parallel clients can, and what each connected viewer
-/// costs the serving process in resident memory once idle.
+/// Viewers joining one room as fast as 64 parallel clients can, each with a token of its own on
+/// JWT systems; and what each connected idle viewer costs the serving process: managed heap after
+/// a forced full GC and working set, read by the process itself.
 /// </summary>
 public static class JoinStorm
 {
     public static async Task RunAsync(BenchOptions options, Report report, bool memory)
     {
-        foreach (var broadcart in new[] { true, false })
+        HubSystem[] systems = [HubSystem.Broadcart(), HubSystem.BareHubJwt(), HubSystem.BareHub()];
+        var tokens = systems.Where(s => s.Jwt).Select(s => s.Name).ToDictionary(n => n, _ => BenchTokens.Viewers("storm", options.Viewers));
+        foreach (var (repeat, system) in Repeats.Alternating(options.Repeats, systems))
         {
-            await using var server = broadcart ? await Server.EmbeddedAsync(options) : await Server.BareHubAsync(options);
-            var target = await Target.PrepareAsync(server, broadcart);
-            await using var audience = target.Audience();
-            var before = server.Front.ResidentBytes();
-            var joinsPerSecond = await audience.JoinAsync(options.Viewers, n => Console.WriteLine($"  {server.Name}: {n} viewers joined"));
+            await using var server = await system.StartAsync(options);
+            var roomId = await system.PrepareRoomAsync(server);
+            await using var audience = new Audience(system, new Uri(server.Client.BaseUrl, "/hubs/live"), roomId);
 
-            // Let connection set-up garbage settle before reading the idle footprint.
-            await Task.Delay(TimeSpan.FromSeconds(options.Smoke ? 1 : 5));
-            var perViewer = (server.Front.ResidentBytes() - before) / (double)options.Viewers;
-            Console.WriteLine($"  {server.Name}: {joinsPerSecond:0} joins/s, {perViewer:0} bytes per idle viewer");
-            if (broadcart)
-            {
-                report.System("joins_per_s", joinsPerSecond);
-                report.System("bytes_per_idle_viewer", perViewer);
-            }
-            else
-            {
-                report.Baseline("joins_per_s", joinsPerSecond);
-                report.Baseline("bytes_per_idle_viewer", perViewer);
-            }
+            // Warm-up: a first few viewers pay for JIT and pools before the reading is taken.
+            await audience.JoinAsync([.. Enumerable.Range(0, 64).Select(i => system.Token($"warm-{i}"))]);
+            var before = await system.MemoryAsync(server);
+            var joinsPerSecond = await audience.JoinAsync(system.Jwt ? tokens[system.Name] : new string?[options.Viewers]);
+            var after = await system.MemoryAsync(server);
+            var managed = (after.Managed - before.Managed) / (double)options.Viewers;
+            var workingSet = (after.WorkingSet - before.WorkingSet) / (double)options.Viewers;
+            Console.WriteLine($"  repeat {repeat + 1}: {system.Name}: {joinsPerSecond:0} joins/s, {managed:0} managed bytes and {workingSet:0} working-set bytes per idle viewer");
+            report.Record(system.Name, "joins_per_s", joinsPerSecond);
+            report.Record(system.Name, "managed_bytes_per_idle_viewer", managed);
+            report.Record(system.Name, "working_set_bytes_per_idle_viewer", workingSet);
         }
 
-        report.Ratio(memory ? "bytes_per_idle_viewer" : "joins_per_s");
+        if (memory)
+        {
+            report.Compare("managed_bytes_per_idle_viewer", "broadcart", "bare-hub-jwt", "bare-hub");
+            report.Compare("working_set_bytes_per_idle_viewer", "broadcart", "bare-hub-jwt", "bare-hub");
+        }
+        else
+        {
+            report.Compare("joins_per_s", "broadcart", "bare-hub-jwt", "bare-hub");
+        }
     }
 }

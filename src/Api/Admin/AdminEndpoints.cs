@@ -6,12 +6,14 @@ public sealed record SiloView(string Address, string Status);
 
 public sealed record GrainTypeView(string GrainType, string Silo, int Activations);
 
+public sealed record MemoryView(long ManagedBytes, long WorkingSetBytes);
+
 public sealed record ClusterView(IReadOnlyList<SiloView> Silos, IReadOnlyList<GrainTypeView> Grains, int TotalActivations);
 
 /// <summary>
-/// The cluster at a glance for admins: silos and activations per grain type, read from Orleans'
-/// management grain. (The OrleansDashboard package has no build for Orleans 10 on the package feed
-/// this project can use; this is the part of it operators need first.)
+/// The cluster at a glance for admins as JSON: silos and activations per grain type, read from
+/// Orleans' management grain (the Orleans dashboard at /admin/dashboard/ shows more), and this
+/// node's memory.
 /// </summary>
 public static class AdminEndpoints
 {
@@ -34,6 +36,17 @@ public static class AdminEndpoints
             .RequireAuthorization(Policies.Admin)
             .WithTags("Admin")
             .WithSummary("Silos and activations per grain type (admins only)");
+
+        // For benchmarks and operators: what this process holds, after a forced full collection.
+        app.MapGet("/api/admin/diagnostics/memory", () =>
+            {
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+                GC.WaitForPendingFinalizers();
+                return TypedResults.Ok(new MemoryView(GC.GetTotalMemory(forceFullCollection: true), Environment.WorkingSet));
+            })
+            .RequireAuthorization(Policies.Admin)
+            .WithTags("Admin")
+            .WithSummary("Managed heap after a forced full GC, and working set, of this API node (admins only)");
         return app;
     }
 }
