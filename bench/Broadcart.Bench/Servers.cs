@@ -32,7 +32,7 @@ public sealed class Server(string name, NodeClient client, IReadOnlyList<Service
             ["Orleans__GatewayPort"] = FreePort().ToString(),
             ["Orleans__ClusterId"] = "bench-" + port,
         };
-        foreach (var (k, v) in extra ?? new Dictionary<string, string>())
+        foreach (var (k, v) in options.ServerEnvironment.Concat(extra ?? new Dictionary<string, string>()))
         {
             env[k] = v;
         }

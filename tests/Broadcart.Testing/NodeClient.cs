@@ -18,9 +18,9 @@ public class NodeClient(Uri baseUrl) : IDisposable
         return body.GetProperty("token").GetString()!;
     }
 
-    public async Task<Viewer> ConnectAsync(string token)
+    public async Task<Viewer> ConnectAsync(string token, bool messagePack = false)
     {
-        var viewer = new Viewer(new Uri(BaseUrl, "/hubs/live"), token);
+        var viewer = new Viewer(new Uri(BaseUrl, "/hubs/live"), token, messagePack);
         await viewer.StartAsync();
         return viewer;
     }

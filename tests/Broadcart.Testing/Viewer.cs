@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
+using Broadcart.Protocol;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadcart.Testing;
 
@@ -22,16 +24,21 @@ public sealed class Viewer : IAsyncDisposable
     private readonly List<(string Name, JsonElement Payload)> _events = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Viewer(Uri hub, string token)
+    public Viewer(Uri hub, string token, bool messagePack = false)
     {
-        Connection = new HubConnectionBuilder()
+        var builder = new HubConnectionBuilder()
             .WithUrl(hub, o =>
             {
                 o.AccessTokenProvider = () => Task.FromResult<string?>(token);
                 o.SkipNegotiation = true;
                 o.Transports = HttpTransportType.WebSockets;
-            })
-            .Build();
+            });
+        if (messagePack)
+        {
+            builder.AddMessagePackProtocol(o => o.SerializerOptions = MessagePackWire.Options);
+        }
+
+        Connection = builder.Build();
         foreach (var name in EventNames)
         {
             Connection.On<JsonElement>(name, payload => Record(name, payload));

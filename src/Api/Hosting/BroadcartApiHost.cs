@@ -108,7 +108,16 @@ public static class BroadcartApiHost
         app.MapMedia();
         app.MapAdmin();
         app.MapDashboard(app.Configuration);
-        app.MapHub<LiveHub>("/hubs/live");
+        // Hub:TransportMaxBufferSize: what one connection's outgoing buffer holds before its sends
+        // wait for the socket (SignalR's default is 64 KB); a smaller one finds stalled sockets sooner.
+        var transportBuffer = app.Configuration.GetValue<long?>("Hub:TransportMaxBufferSize");
+        app.MapHub<LiveHub>("/hubs/live", o =>
+        {
+            if (transportBuffer is { } bytes)
+            {
+                o.TransportMaxBufferSize = bytes;
+            }
+        });
         StartupBanner.Register(app);
         return app;
     }

@@ -1,4 +1,5 @@
 using Broadcart.Api.Relay;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace Broadcart.Api.Live;
@@ -25,7 +26,10 @@ public sealed class SlowViewerWatch(LiveConnections connections, IOptions<RelayO
                     {
                         log.LogInformation("Closing connection {ConnectionId} of {UserId}: its socket took nothing for {Seconds:0.0} s",
                             viewer.ConnectionId, viewer.Actor.UserId, (now - since) / 1000.0);
+                        // SignalR's abort waits for the pending write, which waits for the socket:
+                        // close the HTTP connection under it so that both end now.
                         viewer.Connection.Abort();
+                        viewer.Connection.GetHttpContext()?.Abort();
                     }
                 }
             }

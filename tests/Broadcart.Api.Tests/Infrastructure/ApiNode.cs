@@ -37,7 +37,7 @@ public sealed class ApiNode : NodeClient, IAsyncDisposable
     };
 
     /// <summary>Builds the node; throws what the real host throws for bad configuration.</summary>
-    public static WebApplication Build(IDictionary<string, string?> settings)
+    public static WebApplication Build(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -49,14 +49,15 @@ public sealed class ApiNode : NodeClient, IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddBroadcartApi();
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapBroadcartApi();
         return app;
     }
 
-    public static async Task<ApiNode> StartAsync(IDictionary<string, string?> settings)
+    public static async Task<ApiNode> StartAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null)
     {
-        var app = Build(settings);
+        var app = Build(settings, configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ApiNode(app, new Uri(address));
