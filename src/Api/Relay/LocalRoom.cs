@@ -13,6 +13,7 @@ public sealed class LocalRoom
     private readonly Lock _deliverLock = new();
     private Task? _subscribed;
     private int _members;
+    private readonly TaskCompletionSource _gone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _retired;
 
     public LocalRoom(string roomId, RelayOptions options, ILogger log)
@@ -93,6 +94,11 @@ public sealed class LocalRoom
 
         return true;
     }
+
+    /// <summary>Completes once a retired room has unsubscribed and left the registry: a joiner then starts over.</summary>
+    public Task Gone => _gone.Task;
+
+    public void MarkGone() => _gone.TrySetResult();
 
     /// <summary>The first subscription, shared by every joiner that arrives while it is in flight; a failed one is tried again by the next joiner.</summary>
     public Task EnsureSubscribedAsync(Func<Task> subscribe)

@@ -46,7 +46,8 @@ public sealed class NodeRooms : IDisposable
             var room = _rooms.GetOrAdd(roomId, id => new LocalRoom(id, _options, _log));
             if (!room.TryEnter(viewer))
             {
-                _rooms.TryRemove(new KeyValuePair<string, LocalRoom>(roomId, room));
+                // The room is unsubscribing this node: subscribing again before that lands would be undone by it.
+                await room.Gone;
                 continue;
             }
 
@@ -66,6 +67,7 @@ public sealed class NodeRooms : IDisposable
                 if (room.TryRetire())
                 {
                     _rooms.TryRemove(new KeyValuePair<string, LocalRoom>(roomId, room));
+                    room.MarkGone();
                 }
 
                 throw;
@@ -91,8 +93,16 @@ public sealed class NodeRooms : IDisposable
         {
             if (room.Viewers == 0 && room.TryRetire())
             {
-                _rooms.TryRemove(new KeyValuePair<string, LocalRoom>(room.RoomId, room));
-                await Grain(room.RoomId).Unsubscribe(_node.Id);
+                try
+                {
+                    await Grain(room.RoomId).Unsubscribe(_node.Id);
+                }
+                finally
+                {
+                    _rooms.TryRemove(new KeyValuePair<string, LocalRoom>(room.RoomId, room));
+                    room.MarkGone();
+                }
+
                 return;
             }
 

@@ -52,7 +52,8 @@ public interface ILiveRoomGrain : IGrainWithStringKey
     [Alias("Report"), ResponseTimeout("00:00:10")]
     Task<bool> Report(NodeReport report);
 
-    [Alias("Unsubscribe")]
+    /// <summary>The node's last local viewer left; joiners on that node wait for this, so it gives up as soon as the others.</summary>
+    [Alias("Unsubscribe"), ResponseTimeout("00:00:10")]
     Task Unsubscribe(string nodeId);
 
     [Alias("AddToShowcase")]
