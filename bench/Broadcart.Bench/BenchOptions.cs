@@ -16,8 +16,14 @@ public sealed record BenchOptions(
     int Rooms,
     int FeedRequests,
     string Configuration,
-    IReadOnlyDictionary<string, string> ServerEnvironment)
+    IReadOnlyDictionary<string, string> ServerEnvironment,
+    string[]? Systems,
+    TimeSpan Hold)
 {
+    /// <summary>The systems a scenario runs, less those <c>--systems a,b</c> leaves out (for experiments; the README's figures run them all).</summary>
+    public HubSystem[] Only(params HubSystem[] systems) =>
+        Systems is null ? systems : [.. systems.Where(s => Systems.Contains(s.Name))];
+
     public static BenchOptions Parse(string[] args)
     {
         var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
@@ -52,6 +58,9 @@ public sealed record BenchOptions(
             // --server-env Key=Value,Key=Value: extra settings for the Broadcart processes (experiments such as Dashboard__Enabled=false).
             Array.IndexOf(args, "--server-env") is var e and >= 0 && e + 1 < args.Length
                 ? args[e + 1].Split(',').Select(kv => kv.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1])
-                : new Dictionary<string, string>());
+                : new Dictionary<string, string>(),
+            Array.IndexOf(args, "--systems") is var y and >= 0 && y + 1 < args.Length ? args[y + 1].Split(',') : null,
+            // --hold-seconds N: join-storm keeps its viewers connected this long after measuring (to take a heap dump).
+            TimeSpan.FromSeconds(Int("--hold-seconds", 0, 0)));
     }
 }

@@ -21,9 +21,9 @@ public static class ChatFanout
 
     public static async Task RunAsync(BenchOptions options, Report report)
     {
-        HubSystem[] systems = options.Smoke
+        var systems = options.Smoke
             ? [HubSystem.Broadcart(), HubSystem.BareHubJwt(), HubSystem.Broadcart(messagePack: true)]
-            : [HubSystem.Broadcart(), HubSystem.BareHubJwt(), HubSystem.BareHub(), HubSystem.Broadcart(messagePack: true), HubSystem.BareHubJwt(messagePack: true)];
+            : options.Only(HubSystem.Broadcart(), HubSystem.BareHubJwt(), HubSystem.BareHub(), HubSystem.Broadcart(messagePack: true), HubSystem.BareHubJwt(messagePack: true));
         foreach (var (repeat, system) in Repeats.Alternating(options.Repeats, systems))
         {
             Console.WriteLine($"  repeat {repeat + 1}: {system.Name}");

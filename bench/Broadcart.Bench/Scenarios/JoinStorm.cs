@@ -9,7 +9,7 @@ public static class JoinStorm
 {
     public static async Task RunAsync(BenchOptions options, Report report, bool memory)
     {
-        HubSystem[] systems = [HubSystem.Broadcart(), HubSystem.BareHubJwt(), HubSystem.BareHub()];
+        var systems = options.Only(HubSystem.Broadcart(), HubSystem.BareHubJwt(), HubSystem.BareHub());
         var tokens = systems.Where(s => s.Jwt).Select(s => s.Name).ToDictionary(n => n, _ => BenchTokens.Viewers("storm", options.Viewers));
         foreach (var (repeat, system) in Repeats.Alternating(options.Repeats, systems))
         {
@@ -28,6 +28,11 @@ public static class JoinStorm
             report.Record(system.Name, "joins_per_s", joinsPerSecond);
             report.Record(system.Name, "managed_bytes_per_idle_viewer", managed);
             report.Record(system.Name, "working_set_bytes_per_idle_viewer", workingSet);
+            if (options.Hold > TimeSpan.Zero)
+            {
+                Console.WriteLine($"  holding {options.Viewers} viewers for {options.Hold.TotalSeconds:0} s (process {server.Front.Id})");
+                await Task.Delay(options.Hold);
+            }
         }
 
         if (memory)

@@ -48,7 +48,11 @@ public static class BroadcartApiHost
             services.AddSingleton(BlobClients.Service(blob));
         }
 
-        services.ConfigureOpenTelemetryTracerProvider(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+        // A hub connection is one HTTP request that lives as long as the viewer stays: as a span it
+        // would be hours long and hold its tags all that time. Hub invocations still get metrics.
+        services.ConfigureOpenTelemetryTracerProvider(t => t
+            .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments(LiveHub.Path))
+            .AddHttpClientInstrumentation());
         services.ConfigureOpenTelemetryMeterProvider(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
 
         services.Configure<RelayOptions>(builder.Configuration.GetSection("Relay"));
@@ -81,7 +85,9 @@ public static class BroadcartApiHost
     public static WebApplication MapBroadcartApi(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+
+        // Error pages are for HTTP answers; a hub connection would carry the middleware for its whole life.
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments(LiveHub.Path), branch => branch.UseStatusCodePages());
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
@@ -111,7 +117,7 @@ public static class BroadcartApiHost
         // Hub:TransportMaxBufferSize: what one connection's outgoing buffer holds before its sends
         // wait for the socket (SignalR's default is 64 KB); a smaller one finds stalled sockets sooner.
         var transportBuffer = app.Configuration.GetValue<long?>("Hub:TransportMaxBufferSize");
-        app.MapHub<LiveHub>("/hubs/live", o =>
+        app.MapHub<LiveHub>(LiveHub.Path, o =>
         {
             if (transportBuffer is { } bytes)
             {

@@ -21,6 +21,8 @@ public sealed class LiveHub(
     OrderPlacement orders,
     MetricsWatchers metricsWatchers) : Hub
 {
+    public const string Path = "/hubs/live";
+
     private LiveViewer Viewer => connections.Find(Context.ConnectionId)
         ?? throw new InvalidOperationException($"connection {Context.ConnectionId} is not registered");
 
