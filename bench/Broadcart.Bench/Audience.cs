@@ -27,18 +27,27 @@ public sealed class Audience(HubSystem system, Uri hub, string roomId) : IAsyncD
     {
         var joined = 0;
         var connections = new HubConnection[tokens.Count];
+        var connectMs = new double[tokens.Count];
+        var joinMs = new double[tokens.Count];
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, tokens.Count), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, ct) =>
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             connections[i] = Connect(tokens[i]);
             await connections[i].StartAsync(ct);
+            connectMs[i] = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            started = System.Diagnostics.Stopwatch.GetTimestamp();
             await HubSystem.JoinAsync(connections[i], roomId, ct);
+            joinMs[i] = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             if (Interlocked.Increment(ref joined) % 1000 == 0)
             {
                 progress?.Invoke(joined);
             }
         });
         var rate = tokens.Count / clock.Elapsed.TotalSeconds;
+        Array.Sort(connectMs);
+        Array.Sort(joinMs);
+        Console.WriteLine($"    {system.Name}: {tokens.Count} joins, connect p50 {connectMs[tokens.Count / 2]:0.0} ms p99 {connectMs[tokens.Count * 99 / 100]:0.0} ms, JoinRoom p50 {joinMs[tokens.Count / 2]:0.0} ms p99 {joinMs[tokens.Count * 99 / 100]:0.0} ms");
         _connections.AddRange(connections);
         return rate;
     }

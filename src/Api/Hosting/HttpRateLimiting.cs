@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Broadcart.Api.Hosting;
 
-/// <summary>A token bucket per user (or per address when anonymous) over every HTTP call.</summary>
+/// <summary>A token bucket per user (or per address when anonymous) over every HTTP call but the hub's connections.</summary>
 public static class HttpRateLimiting
 {
     public static IServiceCollection AddBroadcartRateLimiting(this IServiceCollection services, IConfiguration configuration)
@@ -15,8 +15,11 @@ public static class HttpRateLimiting
         var burst = configuration.GetValue("RateLimits:HttpBurst", 200);
         services.AddRateLimiter(o =>
         {
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                RateLimitPartition.GetTokenBucketLimiter(
+            // A hub connection is one request for its whole life and its invocations are limited by
+            // the hub itself: counting its upgrade here would cost every joiner a bucket and buys nothing.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => http.Request.Path.StartsWithSegments(Live.LiveHub.Path)
+                ? RateLimitPartition.GetNoLimiter("hub")
+                : RateLimitPartition.GetTokenBucketLimiter(
                     http.User.FindFirst(ClaimNames.Subject)?.Value ?? http.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
                     _ => new TokenBucketRateLimiterOptions
                     {

@@ -44,7 +44,10 @@ public static class BroadcartClientExtensions
             client.AddDashboard(o => DashboardSettings.Bind(configuration, o));
         }
 
-        client.AddActivityPropagation();
+        if (BroadcartTelemetry.IsExported(configuration))
+        {
+            client.AddActivityPropagation();
+        }
         client.Services.AddBroadcartTelemetry(configuration, "broadcart-api");
         return client;
     }

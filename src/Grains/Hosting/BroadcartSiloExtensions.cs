@@ -97,12 +97,19 @@ public static class BroadcartSiloExtensions
         }
 
         silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
+
+        // Orleans' cache-size gauge walks the whole directory cache at every metrics collection
+        // (the dashboard collects every few seconds): a million-entry cache costs a silo CPU when idle.
+        silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = configuration.GetValue("Orleans:DirectoryCacheSize", 100_000));
         if (DashboardSettings.Enabled(configuration))
         {
             silo.AddDashboard(o => DashboardSettings.Bind(configuration, o));
         }
 
-        silo.AddActivityPropagation();
+        if (BroadcartTelemetry.IsExported(configuration))
+        {
+            silo.AddActivityPropagation();
+        }
         silo.Services.AddBroadcartTelemetry(configuration, "broadcart-silo");
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddEventArchive(configuration);

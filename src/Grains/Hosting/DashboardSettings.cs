@@ -16,5 +16,10 @@ public static class DashboardSettings
     public static bool Enabled(IConfiguration configuration) => configuration.GetSection(Section).GetValue("Enabled", true);
 
     /// <summary>The package's own options (<c>HideTrace</c>, <c>CounterUpdateIntervalMs</c>, <c>HistoryLength</c>) from the same section.</summary>
-    public static void Bind(IConfiguration configuration, DashboardOptions options) => configuration.GetSection(Section).Bind(options);
+    /// <remarks>Counters are sampled every 5 s unless configured: each sample collects every metric of the process.</remarks>
+    public static void Bind(IConfiguration configuration, DashboardOptions options)
+    {
+        options.CounterUpdateIntervalMs = 5000;
+        configuration.GetSection(Section).Bind(options);
+    }
 }
