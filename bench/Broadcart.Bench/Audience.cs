@@ -10,15 +10,28 @@ public sealed class Audience(HubSystem system, Uri hub, string roomId) : IAsyncD
 {
     private readonly List<HubConnection> _connections = [];
 
+    private long _frames;
+
     public Latency Latency { get; } = new();
+
+    /// <summary>Chat invocations received (a <c>chatBatch</c> counts once), since the last call.</summary>
+    public long TakeFrames() => Interlocked.Exchange(ref _frames, 0);
 
     public int Count => _connections.Count;
 
     public HubConnection Connect(string? token)
     {
         var connection = system.Connection(hub, token);
-        connection.On<ChatLite>("chat", m => Latency.Record([m.Text]));
-        connection.On<ChatBatchLite>("chatBatch", b => Latency.Record(b.Messages.Select(m => m.Text)));
+        connection.On<ChatLite>("chat", m =>
+        {
+            Interlocked.Increment(ref _frames);
+            Latency.Record([m.Text]);
+        });
+        connection.On<ChatBatchLite>("chatBatch", b =>
+        {
+            Interlocked.Increment(ref _frames);
+            Latency.Record(b.Messages.Select(m => m.Text));
+        });
         return connection;
     }
 

@@ -140,8 +140,10 @@ public static class ChatFanout
         BenchOptions options, HubSystem system, Audience audience, List<HubConnection> senders, string roomId, int rate, TimeSpan duration, Report report, bool record = true)
     {
         audience.Latency.TakeMillis();
+        audience.TakeFrames();
         var messages = (int)(rate * duration.TotalSeconds);
         var sends = new Task[messages];
+        var acks = new double[messages];
         var start = DateTime.UtcNow.Ticks;
         var clock = Stopwatch.StartNew();
         var sent = 0;
@@ -151,7 +153,9 @@ public static class ChatFanout
             for (; sent < due; sent++)
             {
                 var scheduled = start + (long)(sent * (TimeSpan.TicksPerSecond / (double)rate));
-                sends[sent] = senders[sent % senders.Count].InvokeAsync<JsonElement>("SendChat", roomId, Latency.Text(scheduled, sent));
+                var send = senders[sent % senders.Count].InvokeAsync<JsonElement>("SendChat", roomId, Latency.Text(scheduled, sent));
+                var index = sent;
+                sends[sent] = send.ContinueWith(_ => acks[index] = (DateTime.UtcNow.Ticks - scheduled) / 10_000.0, TaskScheduler.Default).ContinueWith(_ => send).Unwrap();
             }
 
             await Task.Delay(1);
@@ -178,8 +182,11 @@ public static class ChatFanout
         var wall = Math.Max(1, audience.Latency.LastReceiptTicks - start) / (double)TimeSpan.TicksPerSecond;
         var (p50, p95, p99) = audience.Latency.TakeMillis();
         var perSecond = delivered / wall;
+        var perFrame = delivered / (double)Math.Max(1, audience.TakeFrames());
+        Array.Sort(acks);
+        var ackP50 = acks[acks.Length / 2];
         var passed = refused == 0 && delivered >= expected && p99 <= P99LimitMs;
-        Console.WriteLine($"    {system.Name}: {rate} msg/s -> {perSecond:0} deliveries/s, p50 {p50:0.0} ms, p95 {p95:0.0} ms, p99 {p99:0.0} ms ({delivered}/{expected}{(refused > 0 ? $", {refused} sends refused" : string.Empty)}){(record ? string.Empty : " [warm-up]")}");
+        Console.WriteLine($"    {system.Name}: {rate} msg/s -> {perSecond:0} deliveries/s, p50 {p50:0.0} ms, p95 {p95:0.0} ms, p99 {p99:0.0} ms ({delivered}/{expected}, {perFrame:0.0} messages per frame, send acknowledged p50 {ackP50:0.0} ms{(refused > 0 ? $", {refused} sends refused" : string.Empty)}){(record ? string.Empty : " [warm-up]")}");
         if (options.Smoke && (delivered != expected || refused > 0))
         {
             report.Fail($"{system.Name}: {delivered} of {expected} deliveries at {rate} msg/s, {refused} sends refused");
