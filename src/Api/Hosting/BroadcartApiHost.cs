@@ -59,6 +59,8 @@ public static class BroadcartApiHost
         services.AddSingleton<Presence>();
         services.AddSingleton<ViewerRegion>();
         services.AddSingleton<ChatRateLimitFilter>();
+        services.AddSingleton<RoomCommerceViews>();
+        services.AddSingleton<SoldOutSales>();
         services.AddSingleton<OrderPlacement>();
         services.AddSingleton(builder.Configuration.GetSection("Payments").Get<PaymentSettings>() ?? new PaymentSettings());
         services.AddHostedService<RelayPump>();
