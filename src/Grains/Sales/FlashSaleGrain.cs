@@ -83,6 +83,9 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         {
             ScheduleEnd();
         }
+
+        // A sale reactivated after a crash may have appended blocks whose news never left the dead silo.
+        NotifyRoom();
     }
 
     public async Task<FlashSaleView> Start(StartFlashSale command)
