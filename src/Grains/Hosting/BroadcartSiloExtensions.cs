@@ -77,11 +77,10 @@ public static class BroadcartSiloExtensions
                 break;
             case "Blob":
                 var blob = configuration.GetSection("Blob").Get<BlobStorageOptions>() ?? new BlobStorageOptions();
-                var container = BlobClients.Container(blob, blob.StateContainer);
-                silo.Services.AddKeyedSingleton<IGrainStorage>(
-                    StorageNames.Default,
-                    (sp, _) => new BlobGrainStorage(container, sp.GetRequiredService<ILogger<BlobGrainStorage>>()));
-                silo.Services.AddSingleton<ISaleLog>(new BlobSaleLog(container));
+                silo.AddAzureBlobGrainStorage(StorageNames.Default, o => BlobStateStore.Configure(o, blob));
+
+                // The one thing the provider cannot do: appends. The sale log stays hand-written, in the same container.
+                silo.Services.AddSingleton<ISaleLog>(new BlobSaleLog(BlobClients.Container(blob, blob.StateContainer)));
                 break;
             default:
                 throw new InvalidOperationException($"Orleans:StateStore '{settings.StateStore}' is not supported; use Memory or Blob.");

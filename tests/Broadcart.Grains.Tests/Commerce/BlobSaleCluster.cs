@@ -37,6 +37,15 @@ public sealed class BlobSaleCluster : IAsyncLifetime
     /// <summary>Every grain reads its state again from storage: what holds then is what is durable.</summary>
     public Task FromStorageAsync() => Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
+    /// <summary>Whether the order grain has written its own state (read through the silo's grain storage).</summary>
+    public async Task<bool> HasOwnRecordAsync(string orderId)
+    {
+        var storage = ((InProcessSiloHandle)Cluster.Primary!).SiloHost!.Services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(StorageNames.Default);
+        var state = new GrainState<OrderState>(new OrderState());
+        await storage.ReadStateAsync("order", GrainId.Create("order", orderId), state);
+        return state.RecordExists;
+    }
+
     public Task<SalePlacement> Buy(FlashSaleView sale, Actor buyer, string key, int quantity = 1) =>
         Grains.GetGrain<IFlashSaleGrain>(sale.Key).Place(new SalePurchase(OrderIds.For(buyer.UserId, key), sale.RoomId, sale.ProductId, quantity, key, buyer));
 

@@ -160,11 +160,14 @@ public sealed class LostWriteAnswerTests : IAsyncLifetime
                 ["Blob:StateContainer"] = Container,
             }).Build());
 
-            // Registered last, so it is the one Orleans resolves for the default storage name.
-            var container = BlobClients.Container(blob, Container);
+            // The real provider under a name of its own, and wrapped under the default name, registered
+            // last so that it is the one Orleans resolves.
+            var blobOptions = new BlobStorageOptions { ConnectionString = blob.ConnectionString, StateContainer = Container };
+            siloBuilder.AddAzureBlobGrainStorage("real-blob", o => BlobStateStore.Configure(o, blobOptions));
             siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(
                 StorageNames.Default,
-                (sp, _) => new LostResponseStorage(new BlobGrainStorage(container, sp.GetRequiredService<ILogger<BlobGrainStorage>>())));
+                (sp, _) => new LostResponseStorage(sp.GetRequiredKeyedService<IGrainStorage>("real-blob")));
+            var container = BlobClients.Container(blob, Container);
             siloBuilder.Services.AddSingleton<ISaleLog>(new LostAnswerSaleLog(new BlobSaleLog(container)));
         }
     }

@@ -106,14 +106,13 @@ public sealed class SaleRecordTests(BlobSaleCluster fixture) : IClassFixture<Blo
         var (_, sale) = await SaleAsync(units: 5);
         var buyer = Shop.Buyer("patient");
         var placed = (await fixture.Buy(sale, buyer, "k")).Result!;
-        var orderBlob = BlobSaleCluster.Container.GetBlobClient($"order/{placed.Order.OrderId}/order.json");
-        Assert.False(await orderBlob.ExistsAsync());
+        Assert.False(await fixture.HasOwnRecordAsync(placed.Order.OrderId));
 
         // Read while the sale holds the only record.
         var order = Grains.GetGrain<IOrderGrain>(placed.Order.OrderId);
         Assert.Equal(placed.Order, await order.Get());
 
-        await Eventually.Until(async () => (bool)await orderBlob.ExistsAsync(), exists => exists, "the order's own record, written after the rush", TimeSpan.FromSeconds(30));
+        await Eventually.Until(() => fixture.HasOwnRecordAsync(placed.Order.OrderId), exists => exists, "the order's own record, written after the rush", TimeSpan.FromSeconds(30));
         await fixture.FromStorageAsync();
         var paid = await order.ApplyPayment(new PaymentNotice("pay-after-handoff", Succeeded: true));
         Assert.Equal(OrderStatus.Paid, paid.Status);
