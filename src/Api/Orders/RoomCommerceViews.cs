@@ -14,6 +14,8 @@ public sealed class RoomCommerceViews(LocalRooms rooms, IGrainFactory grains, Ti
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
 
+    private const int MaxRooms = 10_000;
+
     private readonly ConcurrentDictionary<string, (Task<RoomSnapshot> Read, DateTimeOffset At)> _read = new(StringComparer.Ordinal);
 
     public async Task<RoomSnapshot?> RoomAsync(string roomId)
@@ -24,6 +26,12 @@ public sealed class RoomCommerceViews(LocalRooms rooms, IGrainFactory grains, Ti
         }
 
         var now = time.GetUtcNow();
+        if (_read.Count > MaxRooms)
+        {
+            // Only a cache of one-second-old reads: forgetting it costs a read per room.
+            _read.Clear();
+        }
+
         var entry = _read.AddOrUpdate(
             roomId,
             _ => (ReadAsync(roomId), now),

@@ -10,11 +10,19 @@ namespace Broadcart.Api.Orders;
 /// </summary>
 public sealed class SoldOutSales(IGrainFactory grains)
 {
+    private const int MaxSales = 1_000;
+
     private readonly ConcurrentDictionary<string, Task<Known>> _known = new(StringComparer.Ordinal);
 
     /// <summary>True when the sale itself said it is sold out and has never sold this order id.</summary>
     public async Task<bool> RefusesAsync(FlashSaleView sale, string orderId)
     {
+        if (_known.Count > MaxSales)
+        {
+            // Read again on demand: one call per sale.
+            _known.Clear();
+        }
+
         var entry = _known.AddOrUpdate(
             sale.Key,
             _ => ReadAsync(sale.Key),
