@@ -82,6 +82,10 @@ public sealed class Server(string name, NodeClient client, IReadOnlyList<Service
             ["Orleans__SiloPort"] = FreePort().ToString(),
             ["Orleans__GatewayPort"] = FreePort().ToString(),
             ["Orders__GroupCommit"] = groupCommit.ToString(),
+
+            // Order grains write their own records once a sale has been quiet this long: after the
+            // measured rounds, so that a round's storage count is its own rush, not an earlier sale's handoff.
+            ["Orders__HandoffQuiet"] = "00:10:00",
             ["Redis__Configuration"] = $"127.0.0.1:{redisPort}",
             ["Blob__ConnectionString"] = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
                 $"BlobEndpoint=http://127.0.0.1:{azuritePort}/devstoreaccount1;",

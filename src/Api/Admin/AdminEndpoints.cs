@@ -1,4 +1,5 @@
 using Broadcart.Api.Identity;
+using Broadcart.Grains.Common;
 
 namespace Broadcart.Api.Admin;
 
@@ -47,6 +48,12 @@ public static class AdminEndpoints
             .RequireAuthorization(Policies.Admin)
             .WithTags("Admin")
             .WithSummary("Managed heap after a forced full GC, and working set, of this API node (admins only)");
+
+        app.MapGet("/api/admin/storage", async (IGrainFactory grains) =>
+                TypedResults.Ok(await grains.GetGrain<IStorageDiagnosticsGrain>(0).Get()))
+            .RequireAuthorization(Policies.Admin)
+            .WithTags("Admin")
+            .WithSummary("Blob Storage requests sent so far by the silo that answers (admins only)");
         return app;
     }
 }

@@ -63,6 +63,8 @@ public static class BroadcartApiHost
         services.AddSingleton<LiveConnections>();
         services.AddSingleton<HubLifetimeManager<LiveHub>>(sp => sp.GetRequiredService<LiveConnections>());
         services.AddSingleton<ChatRateLimitFilter>();
+        services.AddSingleton<RoomCommerceViews>();
+        services.AddSingleton<SoldOutSales>();
         services.AddSingleton<OrderPlacement>();
         services.AddSingleton(builder.Configuration.GetSection("Payments").Get<PaymentSettings>() ?? new PaymentSettings());
         services.AddHostedService<NodeReporter>();

@@ -20,4 +20,11 @@ public interface IOrderGrain : IGrainWithStringKey
 
     [Alias("ApplyPayment")]
     Task<OrderView> ApplyPayment(PaymentNotice notice);
+
+    /// <summary>
+    /// From the flash sale that sold this order, after the rush: the order writes its own record,
+    /// if it has none yet. Idempotent.
+    /// </summary>
+    [Alias("Adopt")]
+    Task Adopt(Sales.SaleOrderRecord record);
 }

@@ -81,9 +81,12 @@ public interface ILiveRoomGrain : IGrainWithStringKey
     [OneWay, Alias("RecordPurchase")]
     Task RecordPurchase(PurchaseNotice notice);
 
-    /// <summary>From the room's flash sale after each durable write.</summary>
+    /// <summary>
+    /// From the room's flash sale after each durable write, with the purchases that write made
+    /// durable: the one way the room learns of a sale's orders.
+    /// </summary>
     [OneWay, Alias("FlashSaleChanged")]
-    Task FlashSaleChanged(FlashSaleView sale);
+    Task FlashSaleChanged(FlashSaleView sale, System.Collections.Immutable.ImmutableArray<PurchaseNotice> purchases);
 
     [Alias("GetDiagnostics")]
     Task<RoomDiagnostics> GetDiagnostics();

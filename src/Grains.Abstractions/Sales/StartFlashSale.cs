@@ -1,4 +1,5 @@
 using Broadcart.Grains.Common;
+using Broadcart.Grains.Products;
 
 namespace Broadcart.Grains.Sales;
 
@@ -10,4 +11,5 @@ public sealed record StartFlashSale(
     [property: Id(3)] int Quantity,
     [property: Id(4)] int PerUserLimit,
     [property: Id(5)] int DurationSeconds,
-    [property: Id(6)] Money? Price);
+    [property: Id(6)] Money? Price,
+    [property: Id(7)] ProductSnapshot Product);

@@ -5,6 +5,7 @@ using Broadcart.Grains.Common;
 using Broadcart.Grains.Feeds;
 using Broadcart.Grains.Orders;
 using Broadcart.Grains.Rooms;
+using Broadcart.Grains.Sales.Log;
 using Broadcart.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
@@ -72,13 +73,14 @@ public static class BroadcartSiloExtensions
         {
             case "Memory":
                 silo.AddMemoryGrainStorage(StorageNames.Default);
+                silo.Services.AddSingleton<ISaleLog>(sp => new GrainStorageSaleLog(sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default)));
                 break;
             case "Blob":
                 var blob = configuration.GetSection("Blob").Get<BlobStorageOptions>() ?? new BlobStorageOptions();
-                var container = BlobClients.Container(blob, blob.StateContainer);
-                silo.Services.AddKeyedSingleton<IGrainStorage>(
-                    StorageNames.Default,
-                    (sp, _) => new BlobGrainStorage(container, sp.GetRequiredService<ILogger<BlobGrainStorage>>()));
+                silo.AddAzureBlobGrainStorage(StorageNames.Default, o => BlobStateStore.Configure(o, blob));
+
+                // The one thing the provider cannot do: appends. The sale log stays hand-written, in the same container.
+                silo.Services.AddSingleton<ISaleLog>(new BlobSaleLog(BlobClients.Container(blob, blob.StateContainer)));
                 break;
             default:
                 throw new InvalidOperationException($"Orleans:StateStore '{settings.StateStore}' is not supported; use Memory or Blob.");

@@ -116,11 +116,11 @@ public sealed class InventoryGrain : Grain, IInventoryGrain
         }
     }
 
+    /// <summary>A sold reservation shrinks to the counter: state does not grow with the product's order count.</summary>
     public async Task Confirm(string orderId)
     {
-        if (Stock.Reservations.TryGetValue(orderId, out var entry) && !entry.Confirmed)
+        if (Stock.Reservations.Remove(orderId, out var entry) && !entry.Confirmed)
         {
-            entry.Confirmed = true;
             Stock.Sold += entry.Quantity;
             await _commit.CommitAsync();
         }

@@ -9,8 +9,11 @@ namespace Broadcart.Grains.Orders;
 
 /// <summary>
 /// One order. Its key derives from buyer and idempotency key, so a retry arrives here and gets
-/// the first answer. It is acknowledged only after the reservation and the order itself are
-/// durable. A reminder expires it if unpaid, and the units return.
+/// the first answer. An order from inventory is acknowledged only after the reservation and the
+/// order itself are durable, and a reminder expires it if unpaid. An order a flash sale sold lives
+/// in the sale's log: with no state of its own, this grain reads its record from the sale; it
+/// writes its own state when something happens to it (payment, expiry) or when the sale hands it
+/// off after the rush, and the sale's sweep expires it.
 /// </summary>
 public sealed class OrderGrain(
     [PersistentState("order", StorageNames.Default)] IPersistentState<OrderState> state,
@@ -23,13 +26,13 @@ public sealed class OrderGrain(
     private string OrderId => this.GetPrimaryKeyString();
     private DateTimeOffset Now => time.GetUtcNow();
 
-    private IReservable Source => Order.SaleKey is { } sale
+    private IUnitHolder Source => Order.SaleKey is { } sale
         ? GrainFactory.GetGrain<IFlashSaleGrain>(sale)
         : GrainFactory.GetGrain<IInventoryGrain>(Order.ProductId);
 
     public async Task<PlaceOrderResult> Place(PlaceOrder command)
     {
-        if (Order.Exists)
+        if (await LoadAsync())
         {
             EnsureSameOrder(command);
             return new PlaceOrderResult(View(), Created: false);
@@ -49,6 +52,20 @@ public sealed class OrderGrain(
 
         var product = context.Product
             ?? throw new BroadcartException(ErrorCodes.NotFound, $"product {command.ProductId} is not offered in this room");
+        if (context.OpenSale is { } sale && !context.RegionExcluded)
+        {
+            // A node that did not know of the sale yet: the sale is the system of record for its orders.
+            var placed = await GrainFactory.GetGrain<IFlashSaleGrain>(sale.Key).Place(new SalePurchase(
+                OrderId, command.RoomId, command.ProductId, command.Quantity, command.IdempotencyKey, command.Buyer));
+            if (placed.Result is { } result)
+            {
+                return result;
+            }
+
+            // It ended in between: an order from inventory at the list price.
+            context = context with { OpenSale = null };
+        }
+
         var offer = RegionalProduct.For(product, command.Buyer.Region, context.OpenSale?.Price);
         if (!offer.Available || offer.Price is null || context.RegionExcluded)
         {
@@ -59,10 +76,8 @@ public sealed class OrderGrain(
 
         var total = offer.Price.Times(command.Quantity);
         var expiresAt = Now + options.Value.ReservationTtl;
-        Order.SaleKey = context.OpenSale?.Key;
-        Order.SaleId = context.OpenSale?.SaleId;
         Order.ProductId = command.ProductId;
-        await Source.Reserve(new ReserveRequest(OrderId, command.Buyer.UserId, command.Quantity, expiresAt));
+        await GrainFactory.GetGrain<IInventoryGrain>(Order.ProductId).Reserve(new ReserveRequest(OrderId, command.Buyer.UserId, command.Quantity, expiresAt));
         try
         {
             // Before the order is written: an order that exists always has its expiry registered.
@@ -161,15 +176,77 @@ public sealed class OrderGrain(
         }
     }
 
-    public Task<OrderView> Get() => Order.Exists
-        ? Task.FromResult(View())
+    public async Task<OrderView> Get() => await LoadAsync()
+        ? View()
         : throw new BroadcartException(ErrorCodes.NotFound, $"order {OrderId} does not exist");
 
-    public Task<OrderView?> Find() => Task.FromResult(Order.Exists ? View() : null);
+    public async Task<OrderView?> Find() => await LoadAsync() ? View() : null;
+
+    public async Task Adopt(SaleOrderRecord record)
+    {
+        if (state.RecordExists)
+        {
+            return;
+        }
+
+        if (!Order.Exists)
+        {
+            FromRecord(record);
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    /// <summary>
+    /// The order as storage holds it, or else as the flash sale that sold it holds it. Never
+    /// remembered as missing: a sale may sell this order a moment after a lookup found nothing.
+    /// </summary>
+    private async Task<bool> LoadAsync()
+    {
+        if (Order.Exists)
+        {
+            return true;
+        }
+
+        var sales = await GrainFactory.GetGrain<ISaleDirectoryGrain>(ISaleDirectoryGrain.Key).Sales();
+        if (sales.IsEmpty)
+        {
+            return false;
+        }
+
+        var found = await Task.WhenAll(sales.Select(key => GrainFactory.GetGrain<IFlashSaleGrain>(key).Find(OrderId)));
+        if (found.FirstOrDefault(r => r is not null) is not { } record)
+        {
+            return false;
+        }
+
+        FromRecord(record);
+        return true;
+    }
+
+    private void FromRecord(SaleOrderRecord record)
+    {
+        Order.Exists = true;
+        Order.Status = OrderStatus.Reserved;
+        Order.BuyerId = record.BuyerId;
+        Order.MerchantId = record.MerchantId;
+        Order.RoomId = record.RoomId;
+        Order.ProductId = record.ProductId;
+        Order.SaleKey = record.SaleKey;
+        Order.SaleId = record.SaleId;
+        Order.Quantity = record.Quantity;
+        Order.Region = record.Region;
+        Order.UnitPrice = record.UnitPrice;
+        Order.Total = record.Total;
+        Order.CreatedAt = record.CreatedAt;
+        Order.ExpiresAt = record.ExpiresAt;
+        Order.IdempotencyKey = record.IdempotencyKey;
+        Order.ExpiredBySale = true;
+    }
 
     public async Task<OrderView> ApplyPayment(PaymentNotice notice)
     {
-        if (!Order.Exists)
+        if (!await LoadAsync())
         {
             throw new BroadcartException(ErrorCodes.NotFound, $"order {OrderId} does not exist");
         }
@@ -221,7 +298,7 @@ public sealed class OrderGrain(
 
     public async Task ExpireIfDue()
     {
-        if (!Order.Exists || Order.Status != OrderStatus.Reserved)
+        if (!await LoadAsync() || Order.Status != OrderStatus.Reserved)
         {
             await ForgetReminderAsync();
             return;
@@ -240,7 +317,8 @@ public sealed class OrderGrain(
 
     private async Task ForgetReminderAsync()
     {
-        if (await this.GetReminder(ExpiryReminder) is { } reminder)
+        // A sale's orders never had a reminder of their own: the sale's sweep expires them.
+        if (!Order.ExpiredBySale && await this.GetReminder(ExpiryReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }

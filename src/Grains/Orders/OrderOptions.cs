@@ -16,4 +16,15 @@ public sealed class OrderOptions
     /// stock holder asks the order and releases it.
     /// </summary>
     public TimeSpan OrphanGrace { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A sale's log is folded into a snapshot after this many appends (and once the sale ends).</summary>
+    public int SaleCompactEvery { get; set; } = 256;
+
+    /// <summary>A sale hands its orders to their own grains only once no purchase has reached it for this long.</summary>
+    public TimeSpan HandoffQuiet { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often a quiet sale hands off a batch, and how many orders per batch: the paced rate of order writes.</summary>
+    public TimeSpan HandoffInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public int HandoffBatch { get; set; } = 20;
 }

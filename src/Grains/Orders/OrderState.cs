@@ -24,4 +24,7 @@ public sealed class OrderState
     [Id(16)] public string IdempotencyKey { get; set; } = string.Empty;
     [Id(17)] public bool RefundDue { get; set; }
     [Id(18)] public List<string> FailedPaymentIds { get; set; } = [];
+
+    /// <summary>Sold by a flash sale, whose sweep expires it (no reminder of its own).</summary>
+    [Id(19)] public bool ExpiredBySale { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Broadcart.Grains.Archive;
 using Broadcart.Grains.Common;
 using Broadcart.Grains.Metrics;
@@ -53,15 +54,17 @@ public sealed partial class LiveRoomGrain
             throw new BroadcartException(CommerceErrors.SaleInProgress, $"flash sale {open.SaleId} is still running");
         }
 
-        if (Room.Showcase.All(p => p.Id != request.ProductId))
+        if (Room.Showcase.FirstOrDefault(p => p.Id == request.ProductId) is not { } product)
         {
-            Room.Showcase.Add(await GrainFactory.GetGrain<IProductGrain>(request.ProductId).Get());
+            product = await GrainFactory.GetGrain<IProductGrain>(request.ProductId).Get();
+            Room.Showcase.Add(product);
             Enqueue(new ShowcaseChanged([.. Room.Showcase]));
         }
 
+        // The sale prices its orders itself: it takes the product as the room shows it.
         var saleId = "s" + Guid.CreateVersion7().ToString("N")[..16];
         var sale = await GrainFactory.GetGrain<IFlashSaleGrain>(FlashSaleKeys.Key(RoomId, saleId)).Start(new StartFlashSale(
-            RoomId, saleId, request.ProductId, request.Quantity, request.PerUserLimit, request.DurationSeconds, request.Price));
+            RoomId, saleId, request.ProductId, request.Quantity, request.PerUserLimit, request.DurationSeconds, request.Price, product));
         Room.CurrentSale = sale;
         await WriteAsync();
         Enqueue(new FlashSaleUpdated(sale));
@@ -79,20 +82,36 @@ public sealed partial class LiveRoomGrain
 
     public Task RecordPurchase(PurchaseNotice notice)
     {
-        // The ticker is a mood, not a ledger: beyond a few per flush the rest are left out.
-        if (_purchasesThisFlush++ < _options.MaxPurchasesPerFlush)
-        {
-            Enqueue(new Purchased(notice.ProductId, notice.Quantity, BuyerNames.Mask(notice.BuyerName)));
-        }
-
-        RecordMetrics([new MetricsDelta(notice.Region, Orders: 1, Units: notice.Quantity, Revenue: notice.Total)]);
-        Archive(new ArchivedEvent(ArchivedEvent.Purchase, Now, ProductId: notice.ProductId, Quantity: notice.Quantity,
-            Detail: $"{notice.OrderId} {notice.Region} {notice.Total.AmountMinor} {notice.Total.Currency}"));
+        RecordPurchases([notice]);
         return Task.CompletedTask;
     }
 
-    public async Task FlashSaleChanged(FlashSaleView sale)
+    private void RecordPurchases(IReadOnlyList<PurchaseNotice> notices)
     {
+        if (notices.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var notice in notices)
+        {
+            // The ticker is a mood, not a ledger: beyond a few per flush the rest are left out.
+            if (_purchasesThisFlush++ < _options.MaxPurchasesPerFlush)
+            {
+                Enqueue(new Purchased(notice.ProductId, notice.Quantity, BuyerNames.Mask(notice.BuyerName)));
+            }
+
+            Archive(new ArchivedEvent(ArchivedEvent.Purchase, Now, ProductId: notice.ProductId, Quantity: notice.Quantity,
+                Detail: $"{notice.OrderId} {notice.Region} {notice.Total.AmountMinor} {notice.Total.Currency}"));
+        }
+
+        RecordMetrics([.. notices.Select(n => new MetricsDelta(n.Region, Orders: 1, Units: n.Quantity, Revenue: n.Total))]);
+    }
+
+    public async Task FlashSaleChanged(FlashSaleView sale, ImmutableArray<PurchaseNotice> purchases)
+    {
+        // Purchases count whatever the order of the news: each commit's arrive once.
+        RecordPurchases(purchases.IsDefault ? [] : purchases);
         // One-way news can arrive out of order, and a reactivated sale counts its writes anew: order by its durable version.
         if (Room.CurrentSale?.SaleId != sale.SaleId || Room.CurrentSale.Version > sale.Version)
         {

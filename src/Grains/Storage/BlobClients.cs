@@ -19,6 +19,7 @@ public static class BlobClients
         clientOptions.Retry.NetworkTimeout = options.NetworkTimeout;
         clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
         clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        clientOptions.AddPolicy(new StorageRequestCounter(), Azure.Core.HttpPipelinePosition.PerRetry);
         return new BlobServiceClient(options.ConnectionString, clientOptions);
     }
 }

@@ -128,7 +128,10 @@ public sealed class CommerceGrainTests(ClusterFixture fixture)
         // The order expires after 2 s while the sale still runs (10 s): the units go back to the sale,
         // and when the sale ends they return to inventory.
         await relay.WaitUntil(events => events.OfType<FlashSaleUpdated>().Any(f => f.Sale.State == FlashSalePhase.Ended), TimeSpan.FromSeconds(90));
-        var stock = await Grains.GetGrain<IInventoryGrain>(shop.ProductId).GetStock();
+
+        // The room hears of the end when it is durable; the units go back to inventory right after.
+        var stock = await Eventually.Until(
+            () => Grains.GetGrain<IInventoryGrain>(shop.ProductId).GetStock(), s => s.Available == 10, "the sale's units back in inventory");
         Assert.Equal(10, stock.Available);
         Assert.Equal(0, stock.AllocatedToSales);
     }

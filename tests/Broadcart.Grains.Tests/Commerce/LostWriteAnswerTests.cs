@@ -3,6 +3,8 @@ using Broadcart.Grains.Hosting;
 using Broadcart.Grains.Inventory;
 using Broadcart.Grains.Orders;
 using Broadcart.Grains.Rooms;
+using Broadcart.Grains.Sales;
+using Broadcart.Grains.Sales.Log;
 using Broadcart.Grains.Storage;
 using Broadcart.Grains.Tests.Storage;
 using Microsoft.Extensions.Configuration;
@@ -96,6 +98,56 @@ public sealed class LostWriteAnswerTests : IAsyncLifetime
         Assert.Equal(3, stock.Reserved);
     }
 
+    [Fact]
+    public async Task A_sale_append_that_landed_unanswered_is_neither_lost_nor_applied_twice()
+    {
+        var shop = await Shop.OpenAsync(Grains, stock: 5);
+        var sale = await shop.Room.StartFlashSale(shop.Streamer, new FlashSaleRequest(shop.ProductId, 3, 1, 600, null));
+        var saleGrain = Grains.GetGrain<IFlashSaleGrain>(sale.Key);
+        var buyer = Shop.Buyer("lost-append-answer");
+        Task<SalePlacement> Buy(Actor who) =>
+            saleGrain.Place(new SalePurchase(OrderIds.For(who.UserId, "k"), shop.RoomId, shop.ProductId, 1, "k", who));
+
+        LostAnswerSaleLog.LoseNextAnswer();
+        var refused = await Assert.ThrowsAsync<BroadcartException>(() => Buy(buyer));
+        Assert.Equal(ErrorCodes.StorageUnavailable, refused.Code);
+
+        // The buyer retries with the same key (a reloading sale says 503 again, and a client retries
+        // that too): the sale replays its log and finds the order the lost answer was about.
+        var retried = await Eventually.Until(async () =>
+        {
+            try
+            {
+                return await Buy(buyer);
+            }
+            catch (BroadcartException e) when (e.Code == ErrorCodes.StorageUnavailable)
+            {
+                return null;
+            }
+        }, placed => placed is not null, "the retry to get past the sale's reload");
+        Assert.False(retried!.Result!.Created);
+        Assert.Equal(OrderIds.For(buyer.UserId, "k"), retried.Result.Order.OrderId);
+
+        var others = await Task.WhenAll(Enumerable.Range(0, 4).Select(async i =>
+        {
+            try
+            {
+                return (await Buy(Shop.Buyer($"after-lost-append-{i}"))).Result is { Created: true } ? "created" : "other";
+            }
+            catch (BroadcartException e)
+            {
+                return e.Code;
+            }
+        }));
+        Assert.Equal(2, others.Count(o => o == "created"));
+        Assert.Equal(2, others.Count(o => o == CommerceErrors.SoldOut));
+
+        await FromStorageAsync();
+        Assert.Equal(0, (await saleGrain.Get()).Remaining);
+        Assert.Equal(1, await BlobSaleCluster.TimesLoggedAsync(sale.Key, retried.Result.Order.OrderId, BlobClients.Container(new BlobStorageOptions { ConnectionString = TestEnvironment.BlobConnectionString }, Container)));
+        Assert.Equal(OrderStatus.Reserved, (await Grains.GetGrain<IOrderGrain>(retried.Result.Order.OrderId).Get()).Status);
+    }
+
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)
@@ -108,11 +160,15 @@ public sealed class LostWriteAnswerTests : IAsyncLifetime
                 ["Blob:StateContainer"] = Container,
             }).Build());
 
-            // Registered last, so it is the one Orleans resolves for the default storage name.
-            var container = BlobClients.Container(blob, Container);
+            // The real provider under a name of its own, and wrapped under the default name, registered
+            // last so that it is the one Orleans resolves.
+            var blobOptions = new BlobStorageOptions { ConnectionString = blob.ConnectionString, StateContainer = Container };
+            siloBuilder.AddAzureBlobGrainStorage("real-blob", o => BlobStateStore.Configure(o, blobOptions));
             siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(
                 StorageNames.Default,
-                (sp, _) => new LostResponseStorage(new BlobGrainStorage(container, sp.GetRequiredService<ILogger<BlobGrainStorage>>())));
+                (sp, _) => new LostResponseStorage(sp.GetRequiredKeyedService<IGrainStorage>("real-blob")));
+            var container = BlobClients.Container(blob, Container);
+            siloBuilder.Services.AddSingleton<ISaleLog>(new LostAnswerSaleLog(new BlobSaleLog(container)));
         }
     }
 }

@@ -8,8 +8,11 @@ namespace Broadcart.Grains.Tests.Storage;
 /// lands while its answer is lost (a network timeout, a silo that dies before the response). Armed
 /// per state name, for the next write of that state anywhere in the test cluster.
 /// </summary>
-internal sealed class LostResponseStorage(IGrainStorage inner) : IGrainStorage
+internal sealed class LostResponseStorage(IGrainStorage inner) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
+    /// <summary>The provider initialises itself (its container) in the silo's lifecycle, found under the name this wrapper took over.</summary>
+    public void Participate(ISiloLifecycle lifecycle) => (inner as ILifecycleParticipant<ISiloLifecycle>)?.Participate(lifecycle);
+
     private static readonly ConcurrentDictionary<string, bool> Armed = new(StringComparer.Ordinal);
 
     public static void LoseNextAnswer(string stateName) => Armed[stateName] = true;

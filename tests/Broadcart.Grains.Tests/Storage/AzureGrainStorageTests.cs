@@ -1,15 +1,44 @@
-using Broadcart.Grains.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
+using Broadcart.Grains.Common;
+using Broadcart.Grains.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
+using Orleans.TestingHost;
 
 namespace Broadcart.Grains.Tests.Storage;
 
-/// <summary>The blob grain storage against Azurite: the contract Orleans relies on.</summary>
-public sealed class BlobGrainStorageTests
+/// <summary>
+/// Grain storage as a Blob-configured silo has it (the official Azure provider, our client and
+/// options) against Azurite: the contract the grains rely on.
+/// </summary>
+public sealed class AzureGrainStorageTests(AzureGrainStorageTests.BlobSilo silo) : IClassFixture<AzureGrainStorageTests.BlobSilo>
 {
-    private readonly BlobGrainStorage _storage = new(
-        BlobClients.Container(new BlobStorageOptions { ConnectionString = TestEnvironment.BlobConnectionString }, "conformance-" + Guid.NewGuid().ToString("N")[..12]),
-        NullLogger<BlobGrainStorage>.Instance);
+    private readonly IGrainStorage _storage = silo.Storage;
+
+    public sealed class BlobSilo : IAsyncLifetime
+    {
+        private static readonly string ContainerName = "conformance-" + Guid.NewGuid().ToString("N")[..12];
+
+        private readonly TestCluster _cluster = new TestClusterBuilder(initialSilosCount: 1)
+            .AddSiloBuilderConfigurator<SiloConfigurator>()
+            .Build();
+
+        public IGrainStorage Storage => ((InProcessSiloHandle)_cluster.Primary!).SiloHost!.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+
+        public Task InitializeAsync() => _cluster.DeployAsync();
+
+        public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+        private sealed class SiloConfigurator : ISiloConfigurator
+        {
+            public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddBroadcartGrains(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Orleans:StateStore"] = "Blob",
+                ["Blob:ConnectionString"] = TestEnvironment.BlobConnectionString,
+                ["Blob:StateContainer"] = ContainerName,
+            }).Build());
+        }
+    }
 
     private static GrainId NewGrain() => GrainId.Create("testgrain", Guid.NewGuid().ToString("N"));
 
