@@ -3,7 +3,7 @@ using Broadcart.Bench.Scenarios;
 
 var options = BenchOptions.Parse(args);
 var scenarios = options.Scenario == "all"
-    ? ["chat-fanout", "join-storm", "idle-memory", "flash-sale", "feed"]
+    ? ["chat-fanout", "join-storm", "flash-sale", "feed"]
     : new[] { options.Scenario };
 var failures = 0;
 foreach (var scenario in scenarios)
@@ -15,11 +15,8 @@ foreach (var scenario in scenarios)
         case "chat-fanout":
             await ChatFanout.RunAsync(options, report);
             break;
-        case "join-storm":
-            await JoinStorm.RunAsync(options, report, memory: false);
-            break;
-        case "idle-memory":
-            await JoinStorm.RunAsync(options, report, memory: true);
+        case "join-storm" or "idle-memory":
+            await JoinStorm.RunAsync(options, report);
             break;
         case "flash-sale":
             await FlashSale.RunAsync(options, report);

@@ -6,7 +6,7 @@ namespace Broadcart.Bench;
 
 /// <summary>
 /// One scenario's figures: every run's value per system, the median and spread (min-max) of each,
-/// and ratios of medians against a baseline measured in the same run. Saved as JSON and summarised
+/// and ratios of medians against a baseline measured in the same run (<c>ratio.{system}.{figure}.{baseline}</c>). Saved as JSON and summarised
 /// in bench/README.md.
 /// </summary>
 public sealed class Report(string scenario, BenchOptions options)
@@ -46,7 +46,12 @@ public sealed class Report(string scenario, BenchOptions options)
             line += $" | {baseline} {Describe(b)} ratio {(ratio is { } r ? r.ToString("0.00") : "n/a")}";
         }
 
-        _ratios[figure] = ratios;
+        if (_ratios[system] is not JsonObject bySystem)
+        {
+            _ratios[system] = bySystem = [];
+        }
+
+        bySystem[figure] = ratios;
         Console.WriteLine(line);
     }
 
