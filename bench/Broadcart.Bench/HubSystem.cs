@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Broadcart.Protocol;
-using Microsoft.AspNetCore.Http.Connections;
+using Broadcart.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadcart.Bench;
 
@@ -25,23 +23,7 @@ public sealed record HubSystem(string Name, bool IsBroadcart, bool Jwt, bool Mes
 
     public HubConnection Connection(Uri hub, string? token)
     {
-        var builder = new HubConnectionBuilder()
-            .WithUrl(hub, o =>
-            {
-                o.AccessTokenProvider = () => Task.FromResult(token);
-                o.SkipNegotiation = true;
-                o.Transports = HttpTransportType.WebSockets;
-            });
-        if (MessagePack)
-        {
-            builder.AddMessagePackProtocol(o => o.SerializerOptions = MessagePackWire.Options);
-        }
-        else
-        {
-            builder.AddJsonProtocol(o => WireJson.Configure(o.PayloadSerializerOptions));
-        }
-
-        var connection = builder.Build();
+        var connection = HubConnections.Create(hub, token, MessagePack);
         connection.ServerTimeout = TimeSpan.FromMinutes(2);
         return connection;
     }

@@ -14,9 +14,7 @@ public sealed class JsonShapedFormatter<T> : IMessagePackFormatter<T>
 {
     public void Serialize(ref MessagePackWriter writer, T value, MessagePackSerializerOptions options)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(value, WireJson.Options);
-        using var document = JsonDocument.Parse(json);
-        Write(ref writer, document.RootElement);
+        Write(ref writer, JsonSerializer.SerializeToElement(value, WireJson.Options));
     }
 
     public T Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)

@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Connections;
-using Broadcart.Protocol;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadcart.Testing;
 
@@ -26,19 +23,7 @@ public sealed class Viewer : IAsyncDisposable
 
     public Viewer(Uri hub, string token, bool messagePack = false)
     {
-        var builder = new HubConnectionBuilder()
-            .WithUrl(hub, o =>
-            {
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                o.SkipNegotiation = true;
-                o.Transports = HttpTransportType.WebSockets;
-            });
-        if (messagePack)
-        {
-            builder.AddMessagePackProtocol(o => o.SerializerOptions = MessagePackWire.Options);
-        }
-
-        Connection = builder.Build();
+        Connection = HubConnections.Create(hub, token, messagePack);
         foreach (var name in EventNames)
         {
             Connection.On<JsonElement>(name, payload => Record(name, payload));

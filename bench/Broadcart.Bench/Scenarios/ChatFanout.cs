@@ -153,12 +153,22 @@ public static class ChatFanout
             for (; sent < due; sent++)
             {
                 var scheduled = start + (long)(sent * (TimeSpan.TicksPerSecond / (double)rate));
-                var send = senders[sent % senders.Count].InvokeAsync<JsonElement>("SendChat", roomId, Latency.Text(scheduled, sent));
-                var index = sent;
-                sends[sent] = send.ContinueWith(_ => acks[index] = (DateTime.UtcNow.Ticks - scheduled) / 10_000.0, TaskScheduler.Default).ContinueWith(_ => send).Unwrap();
+                sends[sent] = TimedAsync(senders[sent % senders.Count].InvokeAsync<JsonElement>("SendChat", roomId, Latency.Text(scheduled, sent)), sent, scheduled);
             }
 
             await Task.Delay(1);
+        }
+
+        async Task TimedAsync(Task send, int index, long scheduledTicks)
+        {
+            try
+            {
+                await send;
+            }
+            finally
+            {
+                acks[index] = (DateTime.UtcNow.Ticks - scheduledTicks) / (double)TimeSpan.TicksPerMillisecond;
+            }
         }
 
         var refused = 0;

@@ -13,8 +13,6 @@ public sealed class RoomAudience
     private readonly ConcurrentDictionary<LiveViewer, byte> _viewers = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, int> _regions = new(StringComparer.Ordinal);
 
-    public int Count => _viewers.Count;
-
     /// <summary>The regions this node has viewers of the room in: region-specific events render once per region.</summary>
     public IEnumerable<string> Regions => _regions.Where(r => r.Value > 0).Select(r => r.Key);
 
