@@ -19,6 +19,7 @@ public static class ErrorStatus
             or CommerceErrors.BudgetExhausted => StatusCodes.Status409Conflict,
         CommerceErrors.NotAvailableInRegion => StatusCodes.Status422UnprocessableEntity,
         CommerceErrors.InvalidSignature => StatusCodes.Status401Unauthorized,
+        ErrorCodes.Internal => StatusCodes.Status500InternalServerError,
         _ => StatusCodes.Status400BadRequest,
     };
 

@@ -1,10 +1,9 @@
 using Broadcart.Api.Errors;
-using Broadcart.Grains.Common;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Broadcart.Api.Live;
 
-/// <summary>Every refusal reaches the client as a HubException "code: sentence".</summary>
+/// <summary>Every refusal and outage reaches the client as a HubException "code: sentence", the code and sentence HTTP gives.</summary>
 public sealed class HubErrorFilter(ILogger<HubErrorFilter> log) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
@@ -13,18 +12,16 @@ public sealed class HubErrorFilter(ILogger<HubErrorFilter> log) : IHubFilter
         {
             return await next(context);
         }
-        catch (Exception e) when (Refusals.Find(e) is { } refusal)
+
+        // An unexpected failure is left to SignalR, whose error names no internals (the consoles read it as internal_error).
+        catch (Exception e) when (ErrorClassifier.Classify(e) is { IsUnexpected: false } error)
         {
-            throw new HubException($"{refusal.Code}: {refusal.Message}");
-        }
-        catch (Exception e) when (Unavailability.IsUnavailable(e))
-        {
-            log.LogWarning(e, "Hub method {Method} could not reach the cluster", context.HubMethodName);
-            throw new HubException($"{ErrorCodes.Unavailable}: the service is temporarily unavailable; try again shortly");
-        }
-        catch (Exception e) when (StorageFailureFilter.IsOutage(e))
-        {
-            throw new HubException($"{ErrorCodes.StorageUnavailable}: storage is unavailable right now; try again shortly");
+            if (error.Status >= 500)
+            {
+                log.LogWarning(e, "Hub method {Method} failed with {Code}", context.HubMethodName, error.Code);
+            }
+
+            throw new HubException($"{error.Code}: {error.Message}");
         }
     }
 }

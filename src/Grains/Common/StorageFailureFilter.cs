@@ -21,9 +21,13 @@ public sealed class StorageFailureFilter(ILogger<StorageFailureFilter> log) : II
         catch (Exception ex) when (IsOutage(ex))
         {
             log.LogWarning(ex, "Storage unavailable during {Method} on {Grain}", context.InterfaceMethod?.Name, context.TargetId);
-            throw new BroadcartException(ErrorCodes.StorageUnavailable, "storage is unavailable right now; try again shortly");
+            throw OutageRefusal();
         }
     }
+
+    /// <summary>The refusal every surface gives for an outage (the sale log's own writes too).</summary>
+    public static BroadcartException OutageRefusal() =>
+        new(ErrorCodes.StorageUnavailable, "storage is unavailable right now; try again shortly");
 
     public static bool IsOutage(Exception? ex)
     {

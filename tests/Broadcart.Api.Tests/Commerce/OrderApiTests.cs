@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Broadcart.Api.Payments;
+using Microsoft.AspNetCore.SignalR.Client;
 using Broadcart.Api.Tests.Infrastructure;
 
 namespace Broadcart.Api.Tests.Commerce;
@@ -62,6 +63,21 @@ public sealed class OrderApiTests(LiveCluster cluster)
         AssertProblem(bad, validation, HttpStatusCode.BadRequest, "validation_failed");
         (bad, validation) = await OrderAsync(shop, cluster.NodeA.MintToken("b"), "k3", quantity: 11);
         AssertProblem(bad, validation, HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal(10, await StockAsync(shop));
+    }
+
+    [Fact]
+    public async Task A_refusal_has_the_same_code_and_sentence_over_HTTP_and_the_hub()
+    {
+        var shop = await ShopSetup.CreateAsync(cluster, stock: 10);
+        var buyer = cluster.NodeA.MintToken("hub-and-http-buyer", region: "CN");
+        var (response, problem) = await OrderAsync(shop, buyer, "over-http");
+        AssertProblem(response, problem, HttpStatusCode.UnprocessableEntity, "not_available_in_region");
+
+        await using var viewer = await cluster.NodeA.ConnectAsync(buyer);
+        var coded = await HubAssert.Refused("not_available_in_region",
+            () => viewer.Connection.InvokeAsync<JsonElement>("Purchase", shop.RoomId, shop.ProductId, 1, "over-the-hub"));
+        Assert.Equal($"not_available_in_region: {problem.GetProperty("detail").GetString()}", coded);
         Assert.Equal(10, await StockAsync(shop));
     }
 

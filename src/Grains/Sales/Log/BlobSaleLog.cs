@@ -130,7 +130,7 @@ public sealed class BlobSaleLog(BlobContainerClient container) : ISaleLog
         }
         catch (Exception e) when (StorageFailureFilter.IsOutage(e))
         {
-            throw new BroadcartException(ErrorCodes.StorageUnavailable, "storage is unavailable right now; try again shortly");
+            throw StorageFailureFilter.OutageRefusal();
         }
     }
 
