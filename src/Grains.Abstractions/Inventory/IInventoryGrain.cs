@@ -1,3 +1,5 @@
+using Broadcart.Grains.Common;
+
 namespace Broadcart.Grains.Inventory;
 
 /// <summary>A product's stock, keyed by product id. Reservations share storage writes (group commit).</summary>
@@ -9,6 +11,10 @@ public interface IInventoryGrain : IReservable
 
     [Alias("GetStock")]
     Task<StockLevel> GetStock();
+
+    /// <summary>The storage writes this activation made (reservations share them).</summary>
+    [Alias("GetDiagnostics"), Orleans.Concurrency.ReadOnly]
+    Task<StateDiagnostics> GetDiagnostics();
 
     /// <summary>Takes units out of general stock for a flash sale; idempotent by sale key.</summary>
     [Alias("Allocate")]

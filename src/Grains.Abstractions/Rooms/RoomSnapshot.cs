@@ -36,6 +36,5 @@ public sealed record RoomSnapshot(
 
     public RegionReach ReachIn(string region) => RegionReach.For(HomeRegion, Reach, region);
 
-    [System.Text.Json.Serialization.JsonIgnore]
     public ProductSnapshot? Pinned => PinnedProductId is null ? null : Showcase.FirstOrDefault(p => p.Id == PinnedProductId);
 }

@@ -13,12 +13,11 @@ public sealed record FlashSaleView(
     [property: Id(6)] int PerUserLimit,
     [property: Id(7)] DateTimeOffset EndsAt,
     [property: Id(8)] Money? Price,
-    [property: Id(9)] long StateWrites,
+
+    // Id 9 was the sale's write count, now IFlashSaleGrain.GetDiagnostics: never reuse it.
     [property: Id(10)] long Version)
 {
-    [System.Text.Json.Serialization.JsonIgnore]
     public string Key => FlashSaleKeys.Key(RoomId, SaleId);
 
-    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsOpen => State != FlashSalePhase.Ended;
 }

@@ -1,3 +1,4 @@
+using Broadcart.Grains.Common;
 using Broadcart.Grains.Inventory;
 using Broadcart.Grains.Orders;
 
@@ -16,6 +17,10 @@ public interface IFlashSaleGrain : IUnitHolder
 
     [Alias("Get")]
     Task<FlashSaleView> Get();
+
+    /// <summary>The log appends this activation made (purchases share them).</summary>
+    [Alias("GetDiagnostics"), Orleans.Concurrency.ReadOnly]
+    Task<StateDiagnostics> GetDiagnostics();
 
     /// <summary>
     /// Sells to a buyer, or replays the order an earlier attempt created; answers once the order is

@@ -57,8 +57,9 @@ public sealed class InventoryGrain : Grain, IInventoryGrain
         Stock.Available,
         Stock.Reservations.Values.Where(r => !r.Confirmed).Sum(r => r.Quantity),
         Stock.Sold,
-        Stock.Sales.Values.Sum(s => s.Allocated - s.Returned),
-        _commit.Writes));
+        Stock.Sales.Values.Sum(s => s.Allocated - s.Returned)));
+
+    public Task<StateDiagnostics> GetDiagnostics() => Task.FromResult(new StateDiagnostics(_commit.Writes));
 
     public async Task<int> Reserve(ReserveRequest request)
     {

@@ -110,6 +110,8 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         ? Task.FromResult(View())
         : throw new BroadcartException(ErrorCodes.NotFound, $"flash sale {Key} does not exist");
 
+    public Task<StateDiagnostics> GetDiagnostics() => Task.FromResult(new StateDiagnostics(Appends));
+
     public async Task<SalePlacement> Place(SalePurchase purchase)
     {
         EnsureUsable();
@@ -418,7 +420,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
 
     private FlashSaleView View() => new(
         Sale.SaleId, Sale.RoomId, Sale.ProductId, Sale.Phase, Sale.Quantity, Sale.Remaining, Sale.PerUserLimit,
-        Sale.EndsAt, Sale.Price, Appends, Sale.Version);
+        Sale.EndsAt, Sale.Price, Sale.Version);
 
     /// <summary>
     /// Expiry for all the sale's orders on one timer (and the reminder behind it), not a reminder per
