@@ -2,12 +2,11 @@
 import { hubError } from './api.js';
 import { MetricsWatch } from './metrics.js';
 import { createDashboard } from './metrics-view.js';
-import { $ } from './ui.js';
+import { $, statusNote } from './ui.js';
 
 /** getLive() returns the page's LiveRoom (or null). Returns { render(state), reset() }. */
 export function setupStreamerMetrics({ getLive }) {
   const panel = $('streamer-metrics');
-  const note = $('s-metrics-status');
   const dashboard = createDashboard({
     prefix: 's-',
     minuteCanvas: $('s-metrics-minute-chart'),
@@ -18,11 +17,7 @@ export function setupStreamerMetrics({ getLive }) {
   let live = null;     // the LiveRoom `watch` rides on
   let roomId = null;   // the room watched (or being asked for)
 
-  function show(state, text, code = '') {
-    note.textContent = text;
-    note.dataset.state = state;
-    note.dataset.code = code;
-  }
+  const show = statusNote($('s-metrics-status'));
 
   function showError(err) {
     const { code, message } = hubError(err);
