@@ -14,12 +14,9 @@ const STATE_TEXT = {
 export function setupMetrics({ getSession, fail }) {
   const input = $('metrics-room-id');
   const button = $('metrics-watch');
-  const dashboard = createDashboard({
-    minuteCanvas: $('metrics-minute-chart'),
-    regionCanvas: $('metrics-region-chart'),
-    regionTable: $('metrics-regions'),
-    minuteTable: $('metrics-minutes'),
-    fallback: $('metrics-charts-fallback'),
+  const dashboard = createDashboard($('metrics-dashboard'), {
+    byRegion: true,
+    hint: 'CTR: joins per impression. Conversion: orders per join. ROI: revenue over spend, in the spend\'s currency.',
   });
   let watch = null;
   let run = 0; // a newer watch or a sign-out silences the older one

@@ -7,12 +7,7 @@ import { $, statusNote } from './ui.js';
 /** getLive() returns the page's LiveRoom (or null). Returns { render(state), reset() }. */
 export function setupStreamerMetrics({ getLive }) {
   const panel = $('streamer-metrics');
-  const dashboard = createDashboard({
-    prefix: 's-',
-    minuteCanvas: $('s-metrics-minute-chart'),
-    minuteTable: $('s-metrics-minutes'),
-    fallback: $('s-metrics-charts-fallback'),
-  });
+  const dashboard = createDashboard($('s-metrics-dashboard'), { prefix: 's-' });
   let watch = null;
   let live = null;     // the LiveRoom `watch` rides on
   let roomId = null;   // the room watched (or being asked for)
