@@ -204,7 +204,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         if (Sale.Orders.TryGetValue(orderId, out var order) && !order.Confirmed && !order.Released)
         {
             await CommitAsync(new SaleLogEntry(SaleLogEntry.Released, OrderId: orderId));
-            await HandBackAsync();
+            await ReturnUnsoldToInventoryAsync();
         }
     }
 
@@ -385,10 +385,10 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             await CommitAsync(new SaleLogEntry(SaleLogEntry.Ended));
         }
 
-        await HandBackAsync();
+        await ReturnUnsoldToInventoryAsync();
     }
 
-    private async Task HandBackAsync()
+    private async Task ReturnUnsoldToInventoryAsync()
     {
         if (Sale.ReturnedToInventory == 0)
         {
