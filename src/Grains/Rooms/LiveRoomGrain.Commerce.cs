@@ -63,7 +63,7 @@ public sealed partial class LiveRoomGrain
             RoomId, saleId, request.ProductId, request.Quantity, request.PerUserLimit, request.DurationSeconds, request.Price, product));
         _sale.Replace(sale);
         await WriteAsync();
-        Enqueue(new FlashSaleUpdated(sale));
+        Enqueue(new FlashSaleChanged(sale));
         RepinIfSaleProduct(sale);
         return sale;
     }
@@ -81,7 +81,7 @@ public sealed partial class LiveRoomGrain
         return Task.CompletedTask;
     }
 
-    public async Task FlashSaleChanged(FlashSaleView sale, ImmutableArray<PurchaseNotice> purchases)
+    public async Task OnFlashSaleChanged(FlashSaleView sale, ImmutableArray<PurchaseNotice> purchases)
     {
         // Purchases count whatever the order of the news: each commit's arrive once.
         RecordPurchases(purchases.IsDefault ? [] : purchases);
@@ -89,7 +89,7 @@ public sealed partial class LiveRoomGrain
         {
             case SaleNews.Phase:
                 await WriteAsync();
-                Enqueue(new FlashSaleUpdated(sale));
+                Enqueue(new FlashSaleChanged(sale));
                 RepinIfSaleProduct(sale);
                 _archive.Add(new ArchivedEvent(ArchivedEvent.FlashSale, Now, ProductId: sale.ProductId, Quantity: sale.Remaining, Detail: $"{sale.SaleId} {sale.State}"));
 

@@ -29,7 +29,7 @@ public sealed partial class LiveRoomGrain
         return after;
     }
 
-    public async Task ReachChanged(ReachView reach)
+    public async Task OnReachChanged(ReachView reach)
     {
         if (Room.Reach is { } known && reach.Version <= known.Version)
         {

@@ -412,7 +412,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         {
             var purchases = _written;
             _written = [];
-            _ = GrainFactory.GetGrain<ILiveRoomGrain>(Sale.RoomId).FlashSaleChanged(View(), purchases);
+            _ = GrainFactory.GetGrain<ILiveRoomGrain>(Sale.RoomId).OnFlashSaleChanged(View(), purchases);
         }
     }
 
