@@ -102,7 +102,7 @@ public sealed class LiveHub(
     /// <summary>The room's streamer or merchant: the current figures now, then <c>metrics</c> at most once a second.</summary>
     public async Task<MetricsReport> WatchMetrics(string roomId)
     {
-        await RoomInsight.AuthorizeAsync(grains, roomId, Context.User!);
+        await RoomEarningsAccess.EnsureMaySeeAsync(grains, roomId, Context.User!);
         metricsWatchers.Add(roomId, Context.ConnectionId);
         await Groups.AddToGroupAsync(Context.ConnectionId, MetricsWatchers.Group(roomId));
         return await grains.GetGrain<IRoomMetricsGrain>(roomId).Get();

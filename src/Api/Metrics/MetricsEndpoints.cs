@@ -10,7 +10,7 @@ public static class MetricsEndpoints
     {
         app.MapGet("/api/rooms/{roomId}/metrics", async (string roomId, ClaimsPrincipal user, IGrainFactory grains) =>
             {
-                await RoomInsight.AuthorizeAsync(grains, roomId, user);
+                await RoomEarningsAccess.EnsureMaySeeAsync(grains, roomId, user);
                 return TypedResults.Ok(await grains.GetGrain<IRoomMetricsGrain>(roomId).Get());
             })
             .RequireAuthorization()

@@ -27,7 +27,7 @@ public static class ReachEndpoints
 
         reach.MapGet("/", async (string roomId, ClaimsPrincipal user, IGrainFactory grains) =>
             {
-                await RoomInsight.AuthorizeAsync(grains, roomId, user);
+                await RoomEarningsAccess.EnsureMaySeeAsync(grains, roomId, user);
                 var view = await grains.GetGrain<IRoomReachGrain>(roomId).Get()
                     ?? throw new BroadcartException(ErrorCodes.NotFound, "no reach is set: the room is shown organically in its home region only");
                 return TypedResults.Ok(ReachResponse.From(view));

@@ -40,7 +40,7 @@ public static class EventCoalescing
         ShowcaseChanged => "showcase",
         ProductPinned => "pinned",
         StockChanged s => "stock:" + s.ProductId,
-        FlashSaleUpdated f => "flashSale:" + f.Sale.SaleId,
+        FlashSaleChanged f => "flashSale:" + f.Sale.SaleId,
         _ => null,
     };
 }

@@ -90,7 +90,7 @@ public static class EventWire
         LikesChanged l => (EventNames.Likes, new LikesPayload(roomId, l.Total)),
         StatusChanged s => (EventNames.RoomStatus, new RoomStatusPayload(roomId, s.Room.Status)),
         SlowModeChanged m => (EventNames.SlowMode, new SlowModePayload(roomId, m.Seconds)),
-        FlashSaleUpdated f => (EventNames.FlashSale, FlashSalePayload.From(f.Sale)),
+        FlashSaleChanged f => (EventNames.FlashSale, FlashSalePayload.From(f.Sale)),
         StockChanged s => (EventNames.Stock, new StockPayload(roomId, s.ProductId, s.Remaining)),
         Purchased p => (EventNames.Purchase, new PurchasePayload(roomId, p.ProductId, p.Quantity, p.MaskedBuyer)),
         _ => (null, null),

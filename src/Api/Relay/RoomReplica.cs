@@ -181,7 +181,7 @@ public sealed class RoomReplica
                     Showcase = _room.Showcase.Any(p => p.Id == product.Id) ? _room.Showcase : _room.Showcase.Add(product),
                 };
                 break;
-            case FlashSaleUpdated { Sale: var sale }:
+            case FlashSaleChanged { Sale: var sale }:
                 _room = _room! with { FlashSale = sale };
                 break;
             case GeoChanged { Reach: var reach }:

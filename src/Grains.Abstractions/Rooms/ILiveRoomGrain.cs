@@ -75,7 +75,7 @@ public interface ILiveRoomGrain : IGrainWithStringKey
 
     /// <summary>From the room's reach when it changes by itself (the budget ran out).</summary>
     [OneWay, Alias("ReachChanged")]
-    Task ReachChanged(ReachView reach);
+    Task OnReachChanged(ReachView reach);
 
     /// <summary>From orders: feeds the purchase ticker. One-way so a busy room never slows a sale.</summary>
     [OneWay, Alias("RecordPurchase")]
@@ -86,7 +86,7 @@ public interface ILiveRoomGrain : IGrainWithStringKey
     /// durable: the one way the room learns of a sale's orders.
     /// </summary>
     [OneWay, Alias("FlashSaleChanged")]
-    Task FlashSaleChanged(FlashSaleView sale, System.Collections.Immutable.ImmutableArray<PurchaseNotice> purchases);
+    Task OnFlashSaleChanged(FlashSaleView sale, System.Collections.Immutable.ImmutableArray<PurchaseNotice> purchases);
 
     [Alias("GetDiagnostics")]
     Task<RoomDiagnostics> GetDiagnostics();

@@ -36,8 +36,9 @@ public sealed record ProductPinned([property: Id(0)] ProductSnapshot Product, [p
 [GenerateSerializer, Immutable, Alias("Broadcart.ShowcaseChanged")]
 public sealed record ShowcaseChanged([property: Id(0)] ImmutableArray<ProductSnapshot> Showcase) : RoomEvent;
 
+// The alias keeps the record's first name: silos and nodes of two versions still understand each other.
 [GenerateSerializer, Immutable, Alias("Broadcart.FlashSaleUpdated")]
-public sealed record FlashSaleUpdated([property: Id(0)] FlashSaleView Sale) : RoomEvent;
+public sealed record FlashSaleChanged([property: Id(0)] FlashSaleView Sale) : RoomEvent;
 
 [GenerateSerializer, Immutable, Alias("Broadcart.StockChanged")]
 public sealed record StockChanged([property: Id(0)] string ProductId, [property: Id(1)] int Remaining) : RoomEvent;

@@ -26,7 +26,7 @@ public sealed class OrderGrain(
     private string OrderId => this.GetPrimaryKeyString();
     private DateTimeOffset Now => time.GetUtcNow();
 
-    private IUnitHolder Source => Order.SaleKey is { } sale
+    private IUnitHolder UnitHolder => Order.SaleKey is { } sale
         ? GrainFactory.GetGrain<IFlashSaleGrain>(sale)
         : GrainFactory.GetGrain<IInventoryGrain>(Order.ProductId);
 
@@ -85,7 +85,7 @@ public sealed class OrderGrain(
         }
         catch
         {
-            await Source.Release(OrderId);
+            await UnitHolder.Release(OrderId);
             throw;
         }
 
@@ -122,7 +122,7 @@ public sealed class OrderGrain(
             }
 
             // Not recorded, so not kept: give the units back (the holder's sweep would too).
-            var source = Source;
+            var source = UnitHolder;
             state.State = new OrderState();
             await source.Release(OrderId);
             throw;
@@ -256,7 +256,7 @@ public sealed class OrderGrain(
             // A replay changes nothing; finishing a confirmation a crash interrupted is not a change.
             if (Order.Status == OrderStatus.Paid)
             {
-                await Source.Confirm(OrderId);
+                await UnitHolder.Confirm(OrderId);
             }
 
             return View();
@@ -281,7 +281,7 @@ public sealed class OrderGrain(
             Order.Status = OrderStatus.Paid;
             Order.PaidAt = Now;
             await state.WriteStateAsync();
-            await Source.Confirm(OrderId);
+            await UnitHolder.Confirm(OrderId);
             await ForgetReminderAsync();
         }
         else
@@ -311,7 +311,7 @@ public sealed class OrderGrain(
 
         Order.Status = OrderStatus.Expired;
         await state.WriteStateAsync();
-        await Source.Release(OrderId);
+        await UnitHolder.Release(OrderId);
         await ForgetReminderAsync();
     }
 

@@ -59,7 +59,7 @@ public sealed class RoomReachGrain(
             [new MetricsDelta(region, SpendMicros: cost, SpendCurrency: Reach.Budget.Currency)]);
         if (exhaustedNow)
         {
-            _ = GrainFactory.GetGrain<ILiveRoomGrain>(RoomId).ReachChanged(view);
+            _ = GrainFactory.GetGrain<ILiveRoomGrain>(RoomId).OnReachChanged(view);
         }
 
         return view;

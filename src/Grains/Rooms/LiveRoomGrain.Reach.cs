@@ -1,20 +1,17 @@
 using System.Collections.Immutable;
 using Broadcart.Grains.Common;
-using Broadcart.Grains.Feeds;
 using Broadcart.Grains.Metrics;
 using Broadcart.Grains.Reach;
 
 namespace Broadcart.Grains.Rooms;
 
 /// <summary>
-/// The room's reach: it keeps its entries in the region feeds it is visible in, tells the nodes
-/// which region groups' <c>geo</c> changed, and forwards counts to its metrics.
+/// The room's reach, sequenced: it keeps the room's entries in the region feeds it is visible in,
+/// tells the nodes which regions' <c>geo</c> changed, and forwards counts to its metrics.
 /// </summary>
 public sealed partial class LiveRoomGrain
 {
     private const string AliveReminder = "alive";
-    private readonly HashSet<string> _feedRegions = new(StringComparer.Ordinal);
-    private DateTimeOffset _feedsRenewedAt;
 
     public async Task<ReachView> SetReach(Actor actor, ReachSetting setting)
     {
@@ -32,7 +29,7 @@ public sealed partial class LiveRoomGrain
         return after;
     }
 
-    public async Task ReachChanged(ReachView reach)
+    public async Task OnReachChanged(ReachView reach)
     {
         if (Room.Reach is { } known && reach.Version <= known.Version)
         {
@@ -60,17 +57,7 @@ public sealed partial class LiveRoomGrain
 
     private async Task PublishReachAsync(ReachView? before, ReachView? after)
     {
-        var candidates = new HashSet<string>(StringComparer.Ordinal) { Room.HomeRegion };
-        foreach (var reach in new[] { before, after })
-        {
-            candidates.UnionWith(reach?.Regions ?? []);
-            candidates.UnionWith(reach?.ExcludedRegions ?? []);
-        }
-
-        ImmutableArray<string> changed =
-        [
-            .. candidates.Where(r => RegionReach.For(Room.HomeRegion, before, r) != RegionReach.For(Room.HomeRegion, after, r)).Order(StringComparer.Ordinal),
-        ];
+        var changed = ReachChanges.Regions(Room.HomeRegion, before, after);
         if (!changed.IsEmpty)
         {
             Enqueue(new GeoChanged(changed, after));
@@ -79,34 +66,7 @@ public sealed partial class LiveRoomGrain
         await RenewFeedsAsync();
     }
 
-    /// <summary>Upserts the room into every feed it is visible in and removes it from the others.</summary>
-    private async Task RenewFeedsAsync()
-    {
-        var visible = Room.Status == RoomStatus.Live ? VisibleRegions() : [];
-        foreach (var region in _feedRegions.Except(visible).ToList())
-        {
-            await GrainFactory.GetGrain<IRegionFeedGrain>(region).Remove(RoomId);
-            _feedRegions.Remove(region);
-        }
-
-        var viewers = ViewerTotal();
-        foreach (var region in visible)
-        {
-            var reach = RegionReach.For(Room.HomeRegion, Room.Reach, region);
-            await GrainFactory.GetGrain<IRegionFeedGrain>(region).Upsert(new FeedEntry(
-                RoomId, Room.Title, Room.StreamerName, Room.HomeRegion, viewers, reach.Paid, reach.Paid ? Room.Reach?.BidCpm : null));
-            _feedRegions.Add(region);
-        }
-
-        _feedsRenewedAt = Now;
-    }
-
-    private HashSet<string> VisibleRegions()
-    {
-        var regions = new HashSet<string>(Room.Reach?.Regions ?? [], StringComparer.Ordinal) { Room.HomeRegion };
-        regions.RemoveWhere(r => !RegionReach.For(Room.HomeRegion, Room.Reach, r).Visible);
-        return regions;
-    }
+    private Task RenewFeedsAsync() => _feeds.RenewAsync(Room, _nodes.ViewerTotal(), Now);
 
     private async Task OnLiveStatusChangedAsync()
     {
@@ -117,39 +77,11 @@ public sealed partial class LiveRoomGrain
         }
     }
 
-    private async Task RenewFeedsIfDueAsync()
-    {
-        if (Room.Status == RoomStatus.Live && Now - _feedsRenewedAt >= _feeds.RefreshInterval)
-        {
-            await RenewFeedsAsync();
-        }
-    }
-
     private void RecordMetrics(ImmutableArray<MetricsDelta> deltas)
     {
         if (!deltas.IsDefaultOrEmpty)
         {
             _ = GrainFactory.GetGrain<IRoomMetricsGrain>(RoomId).Record(deltas);
         }
-    }
-
-    private void RecordViewersByRegion()
-    {
-        var byRegion = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var node in _nodes.Values)
-        {
-            foreach (var (region, count) in node.ViewersByRegion)
-            {
-                byRegion[region] = byRegion.GetValueOrDefault(region) + count;
-            }
-        }
-
-        foreach (var region in _lastViewersByRegion.Keys.Except(byRegion.Keys).ToList())
-        {
-            byRegion[region] = 0;
-        }
-
-        RecordMetrics([.. byRegion.Where(r => _lastViewersByRegion.GetValueOrDefault(r.Key, -1) != r.Value).Select(r => new MetricsDelta(r.Key, ViewersNow: r.Value))]);
-        _lastViewersByRegion = byRegion;
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Broadcart.Grains.Archive;
 using Broadcart.Grains.Common;
 using Broadcart.Grains.Feeds;
@@ -9,39 +8,36 @@ using Microsoft.Extensions.Options;
 namespace Broadcart.Grains.Rooms;
 
 /// <summary>
-/// One live room. Events go to an outbox that is flushed to every subscribed node's relay as one
-/// one-way batch; the grain never awaits a node or a viewer. Chat is written behind on the
-/// maintenance tick; room metadata and moderation are written before they are acknowledged.
+/// One live room. The grain sequences its parts, each of which owns its slice of the room: the
+/// chat log, moderation, likes, the showcase, the sale view, the purchase ticker, the subscribed
+/// nodes, the outbox, the feed listing and the archive backlog. Events go to the outbox, which is
+/// flushed to every subscribed node's relay as one one-way batch; the grain never awaits a node or
+/// a viewer. Chat is written behind on the maintenance tick; room metadata and moderation are
+/// written before they are acknowledged.
 /// </summary>
 public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrainCallFilter, IRemindable
 {
     private readonly IPersistentState<LiveRoomState> _state;
     private readonly RoomOptions _options;
-    private readonly FeedOptions _feeds;
     private readonly TimeProvider _time;
     private readonly ILogger<LiveRoomGrain> _log;
-    private readonly IEventArchive _archive;
 
-    private readonly Dictionary<string, SubscribedNode> _nodes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateTimeOffset> _lastChatAt = new(StringComparer.Ordinal);
-    private readonly List<RoomEvent> _outbox = [];
-    private readonly Guid _epoch = Guid.NewGuid();
+    private readonly NodeSubscriptions _nodes = new();
+    private readonly RoomOutbox _outbox;
+    private readonly PurchaseTicker _ticker;
+    private readonly RoomFeedListing _feeds;
+    private readonly ArchiveBacklog _archive;
+
+    // These wrap the persisted state, which storage replaces when it reads: made on activation.
+    private ChatLog _chat = null!;
+    private RoomModeration _moderation = null!;
+    private RoomLikes _likes = null!;
+    private RoomShowcase _showcase = null!;
+    private RoomSaleView _sale = null!;
 
     private IGrainTimer? _flushTimer;
-    private bool _flushArmed;
-    private long _lastFlushAt;
-    private long _batchSeq;
-    private bool _likesChanged;
-    private bool _viewersChanged;
-    private int _lastViewersSent = -1;
     private bool _stateDirty;
-    private FlashSaleView? _pendingStock;
-    private DateTimeOffset _lastStockSent;
-    private int _purchasesThisFlush;
-    private Dictionary<string, int> _lastViewersByRegion = new(StringComparer.Ordinal);
-
     private long _callsReceived;
-    private long _batchesFlushed;
     private long _stateWrites;
 
     public LiveRoomGrain(
@@ -52,12 +48,14 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         IEventArchive archive,
         ILogger<LiveRoomGrain> log)
     {
-        _archive = archive;
         _state = state;
         _options = options.Value;
-        _feeds = feeds.Value;
         _time = time;
         _log = log;
+        _outbox = new RoomOutbox(RoomId, _options.FlushInterval);
+        _ticker = new PurchaseTicker(_options.MaxPurchasesPerFlush);
+        _feeds = new RoomFeedListing(GrainFactory, RoomId, feeds.Value.RefreshInterval);
+        _archive = new ArchiveBacklog(archive, RoomId, log);
     }
 
     private LiveRoomState Room => _state.State;
@@ -66,6 +64,12 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _chat = new ChatLog(Room, _options.RecentChatKept);
+        _moderation = new RoomModeration(Room, _options);
+        _likes = new RoomLikes(Room);
+        _showcase = new RoomShowcase(Room, _options.MaxShowcase);
+        _sale = new RoomSaleView(Room, _options.StockInterval);
+
         _flushTimer = this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
         this.RegisterGrainTimer(MaintainAsync, new GrainTimerCreationOptions(_options.MaintenanceInterval, _options.MaintenanceInterval));
 
@@ -73,16 +77,16 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         {
             if (!Room.CleanShutdown)
             {
-                Room.ChatSeq += _options.SeqSkipAfterUncleanStop;
+                _chat.SkipAfterUncleanStop(_options.SeqSkipAfterUncleanStop);
             }
 
             // Recorded now, so that a crash before the next write is seen as unclean.
             Room.CleanShutdown = false;
 
             // The sale's counts are written behind here but durable in the sale: after a crash, ask it.
-            if (Room.CurrentSale is { IsOpen: true } sale)
+            if (_sale.Current is { IsOpen: true } sale)
             {
-                Room.CurrentSale = await GrainFactory.GetGrain<IFlashSaleGrain>(sale.Key).Get();
+                _sale.Replace(await GrainFactory.GetGrain<IFlashSaleGrain>(sale.Key).Get());
             }
 
             await WriteAsync();
@@ -92,7 +96,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         await FlushAsync(cancellationToken);
-        await FlushArchiveAsync();
+        await _archive.FlushAsync();
         if (Room.Exists)
         {
             Room.CleanShutdown = true;
@@ -152,12 +156,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
 
         Room.Status = RoomStatus.Live;
         Room.StartedAt = Now;
-        await WriteAsync();
-        var snapshot = Snapshot();
-        Enqueue(new StatusChanged(snapshot));
-        Archive(new ArchivedEvent(ArchivedEvent.Status, Now, UserId: actor.UserId, Detail: snapshot.Status.ToString().ToLowerInvariant()));
-        await OnLiveStatusChangedAsync();
-        return snapshot;
+        return await StatusMovedAsync(actor);
     }
 
     public async Task<RoomSnapshot> End(Actor actor)
@@ -171,10 +170,15 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
 
         Room.Status = RoomStatus.Ended;
         Room.EndedAt = Now;
+        return await StatusMovedAsync(actor);
+    }
+
+    private async Task<RoomSnapshot> StatusMovedAsync(Actor actor)
+    {
         await WriteAsync();
         var snapshot = Snapshot();
         Enqueue(new StatusChanged(snapshot));
-        Archive(new ArchivedEvent(ArchivedEvent.Status, Now, UserId: actor.UserId, Detail: snapshot.Status.ToString().ToLowerInvariant()));
+        _archive.Add(new ArchivedEvent(ArchivedEvent.Status, Now, UserId: actor.UserId, Detail: snapshot.Status.ToString().ToLowerInvariant()));
         await OnLiveStatusChangedAsync();
         return snapshot;
     }
@@ -185,32 +189,13 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         var normalized = ChatText.Normalize(text);
         Room.EnsureLive();
         var now = Now;
+        _moderation.EnsureMayChat(actor, now);
 
-        if (Room.MutedUntil.TryGetValue(actor.UserId, out var until) && until > now)
-        {
-            var left = (int)Math.Ceiling((until - now).TotalSeconds);
-            throw new BroadcartException(ErrorCodes.Muted, $"you are muted for {left} more seconds");
-        }
-
-        if (Room.SlowModeSeconds > 0 && !Room.CanModerate(actor)
-            && _lastChatAt.TryGetValue(actor.UserId, out var last)
-            && last.AddSeconds(Room.SlowModeSeconds) > now)
-        {
-            var left = (int)Math.Ceiling((last.AddSeconds(Room.SlowModeSeconds) - now).TotalSeconds);
-            throw new BroadcartException(ErrorCodes.SlowMode, $"slow mode is on: you can send again in {left} seconds");
-        }
-
-        var message = new ChatMessage(RoomId, Guid.CreateVersion7().ToString("N"), ++Room.ChatSeq, actor.UserId, actor.Name, normalized, now);
-        Room.RecentChat.Add(message);
-        if (Room.RecentChat.Count > _options.RecentChatKept)
-        {
-            Room.RecentChat.RemoveRange(0, Room.RecentChat.Count - _options.RecentChatKept);
-        }
-
-        _lastChatAt[actor.UserId] = now;
+        var message = _chat.Append(RoomId, actor, normalized, now);
+        _moderation.Chatted(actor.UserId, now);
         _stateDirty = true;
         Enqueue(new ChatPosted(message));
-        Archive(new ArchivedEvent(ArchivedEvent.Chat, now, message.Seq, message.MessageId, actor.UserId, actor.Name, message.Text));
+        _archive.Add(new ArchivedEvent(ArchivedEvent.Chat, now, message.Seq, message.MessageId, actor.UserId, actor.Name, message.Text));
         return Task.FromResult(new ChatAck(message.MessageId, message.Seq));
     }
 
@@ -218,37 +203,19 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
     {
         Room.EnsureExists(RoomId);
         Room.EnsureModerator(actor);
-        var index = Room.RecentChat.FindIndex(m => m.MessageId == messageId);
-        if (index < 0)
-        {
-            throw new BroadcartException(ErrorCodes.NotFound, $"message {messageId} is not among the room's recent messages");
-        }
-
-        var removed = Room.RecentChat[index];
-        Room.RecentChat.RemoveAt(index);
+        var removed = _chat.Remove(messageId);
         await WriteAsync();
         Enqueue(new ChatRemoved(messageId));
-        Archive(new ArchivedEvent(ArchivedEvent.ChatDeleted, Now, removed.Seq, messageId, actor.UserId, actor.Name));
+        _archive.Add(new ArchivedEvent(ArchivedEvent.ChatDeleted, Now, removed.Seq, messageId, actor.UserId, actor.Name));
     }
 
     public async Task<DateTimeOffset> MuteUser(Actor actor, string userId, int seconds)
     {
         Room.EnsureExists(RoomId);
         Room.EnsureModerator(actor);
-        if (seconds < 1 || seconds > _options.MaxMuteSeconds)
-        {
-            throw new BroadcartException(ErrorCodes.ValidationFailed, $"seconds must be between 1 and {_options.MaxMuteSeconds}");
-        }
-
-        if (string.IsNullOrWhiteSpace(userId) || userId == Room.StreamerId)
-        {
-            throw new BroadcartException(ErrorCodes.ValidationFailed, "the streamer cannot be muted in their own room");
-        }
-
-        var until = Now.AddSeconds(seconds);
-        Room.MutedUntil[userId] = until;
+        var until = _moderation.Mute(userId, seconds, Now);
         await WriteAsync();
-        Archive(new ArchivedEvent(ArchivedEvent.Mute, Now, UserId: actor.UserId, Name: actor.Name, Detail: $"{userId} for {seconds} s"));
+        _archive.Add(new ArchivedEvent(ArchivedEvent.Mute, Now, UserId: actor.UserId, Name: actor.Name, Detail: $"{userId} for {seconds} s"));
         return until;
     }
 
@@ -256,12 +223,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
     {
         Room.EnsureExists(RoomId);
         Room.EnsureModerator(actor);
-        if (seconds < 0 || seconds > _options.MaxSlowModeSeconds)
-        {
-            throw new BroadcartException(ErrorCodes.ValidationFailed, $"seconds must be between 0 (off) and {_options.MaxSlowModeSeconds}");
-        }
-
-        Room.SlowModeSeconds = seconds;
+        _moderation.SetSlowMode(seconds);
         await WriteAsync();
         Enqueue(new SlowModeChanged(seconds));
     }
@@ -269,159 +231,87 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
     public Task<RoomSync> Subscribe(NodeSubscription subscription)
     {
         Room.EnsureExists(RoomId);
-        if (!_nodes.TryGetValue(subscription.NodeId, out var node))
-        {
-            node = new SubscribedNode(subscription.Relay);
-            _nodes[subscription.NodeId] = node;
-            _viewersChanged = true;
-        }
-
-        node.Relay = subscription.Relay;
-        node.HeartbeatInterval = subscription.HeartbeatInterval;
-        node.LastSeen = Now;
-        CountViewers(node, subscription.ViewerCount);
-        return Task.FromResult(Sync());
+        _nodes.Subscribe(subscription, Now);
+        return Task.FromResult(new RoomSync(Snapshot(), _chat.Latest(50), _outbox.Epoch, _outbox.LastBatchSeq));
     }
 
     public Task<bool> Report(NodeReport report)
     {
         Room.EnsureExists(RoomId);
-        if (!_nodes.TryGetValue(report.NodeId, out var node))
+        if (!_nodes.Report(report, Now))
         {
-            // Counts from a node the room does not send to would be counted again after it
-            // subscribes: the node keeps them and reports them once subscribed.
             return Task.FromResult(false);
         }
 
-        node.LastSeen = Now;
-        CountViewers(node, report.ViewerCount);
-        if (report.ViewersByRegion is { } byRegion)
-        {
-            node.ViewersByRegion = byRegion;
-        }
-
         RecordMetrics(report.Counters);
-        if (report.LikesDelta > 0)
+        if (_likes.Add(report.LikesDelta))
         {
-            Room.Likes += report.LikesDelta;
-            _likesChanged = true;
             _stateDirty = true;
-            Arm();
+            ArmFlush();
         }
 
         return Task.FromResult(true);
     }
 
-    private void CountViewers(SubscribedNode node, int viewers)
-    {
-        viewers = Math.Max(0, viewers);
-        if (node.ViewerCount != viewers)
-        {
-            node.ViewerCount = viewers;
-            _viewersChanged = true;
-        }
-    }
-
     public Task Unsubscribe(string nodeId)
     {
-        if (_nodes.Remove(nodeId))
-        {
-            _viewersChanged = true;
-        }
-
+        _nodes.Unsubscribe(nodeId);
         return Task.CompletedTask;
     }
 
     public Task<RoomDiagnostics> GetDiagnostics() =>
-        Task.FromResult(new RoomDiagnostics(_callsReceived, _batchesFlushed, _nodes.Count, _stateWrites));
-
-    private RoomSync Sync()
-    {
-        var recent = Room.RecentChat.Count <= 50 ? Room.RecentChat : Room.RecentChat.GetRange(Room.RecentChat.Count - 50, 50);
-        return new RoomSync(Snapshot(), [.. recent], _epoch, _batchSeq);
-    }
+        Task.FromResult(new RoomDiagnostics(_callsReceived, _outbox.BatchesFlushed, _nodes.Count, _stateWrites));
 
     private RoomSnapshot Snapshot() => new(
         RoomId, Room.Title, Room.Language, Room.Status, Room.StreamerId, Room.StreamerName, Room.MerchantId,
-        Room.HomeRegion, ViewerTotal(), Room.Likes, Room.SlowModeSeconds, Room.ChatSeq, Room.CreatedAt,
-        Room.StartedAt, Room.EndedAt, [.. Room.Showcase], Room.PinnedProductId, Room.CurrentSale, Room.Reach, Room.CoverUrl);
-
-    private int ViewerTotal()
-    {
-        var total = 0;
-        foreach (var node in _nodes.Values)
-        {
-            total += node.ViewerCount;
-        }
-
-        return total;
-    }
+        Room.HomeRegion, _nodes.ViewerTotal(), Room.Likes, _moderation.SlowModeSeconds, _chat.LastSeq, Room.CreatedAt,
+        Room.StartedAt, Room.EndedAt, _showcase.Products, Room.PinnedProductId, _sale.Current, Room.Reach, Room.CoverUrl);
 
     private void Enqueue(RoomEvent e)
     {
         _outbox.Add(e);
-        Arm();
+        ArmFlush();
     }
 
-    /// <summary>
-    /// Leading edge: an event into a room that has not flushed for a whole interval goes out at
-    /// once, so a quiet room adds no batching delay; under load, events wait for the rest of the
-    /// interval and share one batch.
-    /// </summary>
-    private void Arm()
+    private void ArmFlush()
     {
-        if (_flushArmed)
+        if (_outbox.Arm(Environment.TickCount64) is { } delay)
         {
-            return;
+            _flushTimer?.Change(delay, Timeout.InfiniteTimeSpan);
         }
-
-        _flushArmed = true;
-        var sinceLastFlush = Environment.TickCount64 - _lastFlushAt;
-        var interval = (long)_options.FlushInterval.TotalMilliseconds;
-        _flushTimer?.Change(sinceLastFlush >= interval ? TimeSpan.Zero : TimeSpan.FromMilliseconds(interval - sinceLastFlush), Timeout.InfiniteTimeSpan);
     }
 
     private Task FlushAsync(CancellationToken cancellationToken)
     {
-        _flushArmed = false;
-        if (_likesChanged)
+        _outbox.Disarm();
+        _ticker.NextFlush();
+        if (_likes.TakeChange() is { } likes)
         {
-            _likesChanged = false;
-            _outbox.Add(new LikesChanged(Room.Likes));
+            _outbox.Add(likes);
         }
 
-        _purchasesThisFlush = 0;
-        if (_pendingStock is { } stock)
+        var (stock, wait) = _sale.TakeStock(Now);
+        if (stock is not null)
         {
-            var wait = _lastStockSent + _options.StockInterval - Now;
-            if (wait > TimeSpan.Zero)
-            {
-                _flushArmed = true;
-                _flushTimer?.Change(wait, Timeout.InfiniteTimeSpan);
-            }
-            else
-            {
-                _pendingStock = null;
-                _lastStockSent = Now;
-                _outbox.Add(new StockChanged(stock.ProductId, stock.Remaining));
-            }
+            _outbox.Add(stock);
+        }
+        else if (wait > TimeSpan.Zero)
+        {
+            _outbox.StayArmed();
+            _flushTimer?.Change(wait, Timeout.InfiniteTimeSpan);
         }
 
-        if (_outbox.Count == 0)
+        if (_outbox.TakeBatch(Environment.TickCount64) is not { } batch)
         {
             return Task.CompletedTask;
         }
 
-        _lastFlushAt = Environment.TickCount64;
-        var batch = new RoomEventBatch(RoomId, _epoch, ++_batchSeq, [.. _outbox]);
-        _outbox.Clear();
-        _batchesFlushed++;
-        foreach (var (nodeId, node) in _nodes)
+        foreach (var (nodeId, relay) in _nodes.Relays)
         {
             try
             {
                 // One-way: completes at once, whatever the node does with it.
-                _ = node.Relay.OnEvents(batch);
+                _ = relay.OnEvents(batch);
             }
             catch (Exception ex)
             {
@@ -435,33 +325,28 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
     private async Task MaintainAsync(CancellationToken cancellationToken)
     {
         var now = Now;
-        foreach (var (nodeId, node) in _nodes.ToArray())
+        foreach (var (nodeId, lastSeen) in _nodes.DropSilent(now, _options.MissedHeartbeatsBeforeDrop))
         {
-            if (node.LastSeen + (node.HeartbeatInterval * _options.MissedHeartbeatsBeforeDrop) < now)
-            {
-                _nodes.Remove(nodeId);
-                _viewersChanged = true;
-                _log.LogInformation("Room {RoomId} dropped node {NodeId}: no heartbeat since {LastSeen}", RoomId, nodeId, node.LastSeen);
-            }
+            _log.LogInformation("Room {RoomId} dropped node {NodeId}: no heartbeat since {LastSeen}", RoomId, nodeId, lastSeen);
         }
 
-        if (_viewersChanged)
+        if (_nodes.TakeChange() is { } viewers)
         {
-            _viewersChanged = false;
-            var total = ViewerTotal();
-            if (total != _lastViewersSent)
+            if (viewers.Total is { } total)
             {
-                _lastViewersSent = total;
                 Enqueue(new ViewersChanged(total));
             }
 
-            RecordViewersByRegion();
+            RecordMetrics(viewers.ByRegion);
         }
 
-        await RenewFeedsIfDueAsync();
+        if (Room.Status == RoomStatus.Live && _feeds.IsDue(now))
+        {
+            await RenewFeedsAsync();
+        }
 
-        PruneModeration(now);
-        await FlushArchiveAsync();
+        _moderation.Prune(now);
+        await _archive.FlushAsync();
 
         if (_stateDirty)
         {
@@ -473,26 +358,6 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
             {
                 // The next tick tries again; chat is already delivered, only its copy is late.
                 _log.LogWarning(ex, "Could not write room {RoomId} behind", RoomId);
-            }
-        }
-    }
-
-    private void PruneModeration(DateTimeOffset now)
-    {
-        foreach (var (userId, until) in Room.MutedUntil.ToArray())
-        {
-            if (until <= now)
-            {
-                Room.MutedUntil.Remove(userId);
-            }
-        }
-
-        var slow = TimeSpan.FromSeconds(Math.Max(Room.SlowModeSeconds, 1));
-        foreach (var (userId, at) in _lastChatAt.ToArray())
-        {
-            if (at + slow <= now)
-            {
-                _lastChatAt.Remove(userId);
             }
         }
     }

@@ -206,7 +206,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         if (Sale.Orders.TryGetValue(orderId, out var order) && !order.Confirmed && !order.Released)
         {
             await CommitAsync(new SaleLogEntry(SaleLogEntry.Released, OrderId: orderId));
-            await HandBackAsync();
+            await ReturnUnsoldToInventoryAsync();
         }
     }
 
@@ -387,10 +387,10 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             await CommitAsync(new SaleLogEntry(SaleLogEntry.Ended));
         }
 
-        await HandBackAsync();
+        await ReturnUnsoldToInventoryAsync();
     }
 
-    private async Task HandBackAsync()
+    private async Task ReturnUnsoldToInventoryAsync()
     {
         if (Sale.ReturnedToInventory == 0)
         {
@@ -414,7 +414,7 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
         {
             var purchases = _written;
             _written = [];
-            _ = GrainFactory.GetGrain<ILiveRoomGrain>(Sale.RoomId).FlashSaleChanged(View(), purchases);
+            _ = GrainFactory.GetGrain<ILiveRoomGrain>(Sale.RoomId).OnFlashSaleChanged(View(), purchases);
         }
     }
 

@@ -1,8 +1,17 @@
 // Admin page: sign in, see the silos, and hand the Orleans dashboard an admin session.
 import { apiFetch } from './api.js';
-import { $, setupSignIn, statusLine } from './ui.js';
+import { renderShell } from './shell.js';
+import { $ } from './ui.js';
 
-const status = statusLine($('status-line'));
+const shell = renderShell({
+  section: 'Admin',
+  storageKey: 'broadcart.admin.session',
+  roles: ['admin'],
+  defaultUserId: 'admin1',
+  hint: 'Development sign-in: works when the API runs with development tokens on.',
+  signInLabel: 'Sign in as admin',
+});
+const { status } = shell;
 const DASHBOARD = '/admin/dashboard/';
 // The server's sign-in redirect says where the admin was going; nothing else may be named there.
 const cameForDashboard = new URLSearchParams(location.search).get('next') === DASHBOARD;
@@ -30,11 +39,7 @@ async function showCluster(token) {
 
 let token = null;
 
-setupSignIn({
-  storageKey: 'broadcart.admin.session',
-  roles: ['admin'],
-  defaultUserId: 'admin1',
-  status,
+shell.start({
   async onSignedIn(session) {
     token = session.token;
     $('token-form').hidden = true;

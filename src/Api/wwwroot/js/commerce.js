@@ -1,4 +1,4 @@
-// Products, showcase, flash sales and orders: REST calls plus the small views both consoles share.
+// Products, showcase, flash sales and orders: REST calls and the sale and time logic both consoles share.
 import { apiFetch } from './api.js';
 
 const roomPath = (roomId) => `/api/rooms/${encodeURIComponent(roomId)}`;
@@ -65,28 +65,7 @@ export function everySecond(tick) {
   return () => clearTimeout(timer);
 }
 
-// ---------------------------------------------------------------- purchase ticker
-
-const TICKER_CAP = 20;
-
-/** Most recent first, at most 20; every field is user data, so text nodes only. */
-export function addToTicker(ul, purchase, titleOf) {
-  const li = document.createElement('li');
-  li.className = 'ticker-item';
-  li.dataset.productId = purchase.productId ?? '';
-  const who = document.createElement('strong');
-  who.textContent = purchase.buyer || 'Someone';
-  const what = document.createElement('span');
-  const quantity = Number.isInteger(purchase.quantity) && purchase.quantity > 1 ? `${purchase.quantity} × ` : '';
-  what.textContent = ` bought ${quantity}${titleOf(purchase.productId) || 'a product'}`;
-  const time = document.createElement('time');
-  const now = new Date();
-  time.dateTime = now.toISOString();
-  time.textContent = now.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  li.append(who, what, time);
-  ul.prepend(li);
-  while (ul.children.length > TICKER_CAP) ul.lastElementChild.remove();
-}
+// ---------------------------------------------------------------- room
 
 /** Title of a product the room knows about (showcase or pinned), or ''. */
 export function titleIn(state, productId) {

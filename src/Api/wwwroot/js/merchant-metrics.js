@@ -2,7 +2,7 @@
 import { connectHub, hubError } from './api.js';
 import { MetricsWatch } from './metrics.js';
 import { createDashboard } from './metrics-view.js';
-import { $ } from './ui.js';
+import { $, statusNote } from './ui.js';
 
 const STATE_TEXT = {
   connecting: 'Connecting…',
@@ -12,24 +12,16 @@ const STATE_TEXT = {
 
 /** getSession() returns the signed-in merchant; fail(err) is the page's (signs out on 401). */
 export function setupMetrics({ getSession, fail }) {
-  const statusEl = $('metrics-status');
   const input = $('metrics-room-id');
   const button = $('metrics-watch');
-  const dashboard = createDashboard({
-    minuteCanvas: $('metrics-minute-chart'),
-    regionCanvas: $('metrics-region-chart'),
-    regionTable: $('metrics-regions'),
-    minuteTable: $('metrics-minutes'),
-    fallback: $('metrics-charts-fallback'),
+  const dashboard = createDashboard($('metrics-dashboard'), {
+    byRegion: true,
+    hint: 'CTR: joins per impression. Conversion: orders per join. ROI: revenue over spend, in the spend\'s currency.',
   });
   let watch = null;
   let run = 0; // a newer watch or a sign-out silences the older one
 
-  function show(state, text, code = '') {
-    statusEl.textContent = text;
-    statusEl.dataset.state = state;
-    statusEl.dataset.code = code;
-  }
+  const show = statusNote($('metrics-status'));
 
   function showError(err) {
     const { code, message } = hubError(err);

@@ -1,17 +1,11 @@
 // Merchant console, reach panel: load a room's reach, pick regions, set budget and bid, save.
-import { ApiError, hubError } from './api.js';
+import { hubError } from './api.js';
 import { isCurrency, parseMajor, toMajorText } from './money.js';
 import { describeReach, getReach, putReach } from './reach.js';
 import { createRegionPicker } from './region-picker.js';
-import { $ } from './ui.js';
+import { $, invalid, statusNote } from './ui.js';
 
 const REFRESH_MS = 15000; // spend moves as impressions are bought; GET reach counts nothing
-
-const invalid = (message, field) => {
-  field?.setAttribute('aria-invalid', 'true');
-  field?.focus();
-  return new ApiError('validation_failed', message);
-};
 
 // The server's `detail` names the field; point at it.
 const FIELD_INPUTS = [
@@ -21,17 +15,12 @@ const FIELD_INPUTS = [
 
 /** getSession() returns the signed-in merchant; fail(err) is the page's (signs out on 401). */
 export function setupReach({ getSession, fail, onRoom }) {
-  const statusEl = $('reach-status');
   const picker = createRegionPicker({ list: $('region-list'), filter: $('region-filter'), summary: $('reach-summary') });
   let roomId = '';   // the room whose reach the form shows
   let run = 0;       // a newer load, a sign-out or another room drops older answers
   let timer = 0;
 
-  function show(state, text, code = '') {
-    statusEl.textContent = text;
-    statusEl.dataset.state = state;
-    statusEl.dataset.code = code;
-  }
+  const show = statusNote($('reach-status'));
 
   function showReach(reach) {
     if (!reach) {
@@ -81,33 +70,44 @@ export function setupReach({ getSession, fail, onRoom }) {
     return id;
   }
 
-  async function load() {
-    let id;
+  /**
+   * Load and save: read() checks the form ({ id, body }); request(id, body) asks the server. The
+   * newest request wins; its answer fills the form and restarts the refresh.
+   */
+  async function exchange({ read, button, pending, request, shown, onInvalid }) {
+    let input;
     try {
-      id = readRoomId();
+      input = read();
     } catch (err) {
       showError(err);
       return;
     }
     const myRun = ++run;
     clearTimeout(timer);
-    const button = $('reach-load');
     button.disabled = true;
-    show('loading', 'Loading…');
+    show(...pending);
     try {
-      const reach = await getReach(getSession().token, id);
+      const reach = await request(input.id, input.body);
       if (myRun !== run) return;
-      roomId = id;
+      roomId = input.id;
       fill(reach);
-      showReach(reach);
-      onRoom?.(id);
+      shown(reach);
+      onRoom?.(input.id);
       schedule(myRun);
     } catch (err) {
-      if (myRun === run) showError(err);
+      if (myRun === run && showError(err) === 'validation_failed') onInvalid?.(err);
     } finally {
       button.disabled = false;
     }
   }
+
+  const load = () => exchange({
+    read: () => ({ id: readRoomId() }),
+    button: $('reach-load'),
+    pending: ['loading', 'Loading…'],
+    request: (id) => getReach(getSession().token, id),
+    shown: showReach,
+  });
 
   function readReach() {
     const currencyIn = $('reach-currency');
@@ -125,39 +125,17 @@ export function setupReach({ getSession, fail, onRoom }) {
     return { ...picker.value(), budget, bidCpm };
   }
 
-  async function save() {
-    let id;
-    let body;
-    try {
-      id = readRoomId();
-      body = readReach();
-    } catch (err) {
-      showError(err);
-      return;
-    }
-    const myRun = ++run;
-    clearTimeout(timer);
-    const button = $('reach-save');
-    button.disabled = true;
-    show('saving', 'Saving…');
-    try {
-      const reach = await putReach(getSession().token, id, body);
-      if (myRun !== run) return;
-      roomId = id;
-      fill(reach);
-      show(String(reach.state ?? ''), `Saved. ${describeReach(reach)}`);
-      onRoom?.(id);
-      schedule(myRun);
-    } catch (err) {
-      if (myRun !== run) return;
-      if (showError(err) === 'validation_failed') {
-        const field = FIELD_INPUTS.find(([pattern]) => pattern.test(err.message ?? ''))?.[1];
-        if (field) $(field).setAttribute('aria-invalid', 'true');
-      }
-    } finally {
-      button.disabled = false;
-    }
-  }
+  const save = () => exchange({
+    read: () => ({ id: readRoomId(), body: readReach() }),
+    button: $('reach-save'),
+    pending: ['saving', 'Saving…'],
+    request: (id, body) => putReach(getSession().token, id, body),
+    shown: (reach) => show(String(reach.state ?? ''), `Saved. ${describeReach(reach)}`),
+    onInvalid(err) {
+      const field = FIELD_INPUTS.find(([pattern]) => pattern.test(err.message ?? ''))?.[1];
+      if (field) $(field).setAttribute('aria-invalid', 'true');
+    },
+  });
 
   $('reach-load-form').addEventListener('submit', (event) => {
     event.preventDefault();

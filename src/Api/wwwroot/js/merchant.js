@@ -1,13 +1,21 @@
 // Merchant console: create products with regional prices; keep the list of what this browser created;
 // set a room's audience reach and watch its figures live.
-import { ApiError } from './api.js';
 import { createProduct, getProduct } from './commerce.js';
 import { setupMetrics } from './merchant-metrics.js';
 import { setupReach } from './merchant-reach.js';
 import { formatMoney, isCurrency, parseMajor } from './money.js';
-import { $, setupSignIn, statusLine } from './ui.js';
+import { renderShell } from './shell.js';
+import { $, copyText, el, invalid } from './ui.js';
+import { productRow } from './widgets.js';
 
-const status = statusLine($('status-line'));
+const shell = renderShell({
+  section: 'Merchant',
+  storageKey: 'broadcart.merchant',
+  roles: ['merchant'],
+  defaultUserId: 'merchant1',
+  namePlaceholder: 'Shown to streamers',
+});
+const { status, fail } = shell;
 const rows = $('price-rows');
 const list = $('product-list');
 let session = null;
@@ -18,12 +26,6 @@ const CURRENCY_BY_REGION = {
   US: 'USD', CA: 'CAD', MX: 'MXN', BR: 'BRL', GB: 'GBP', CH: 'CHF', SE: 'SEK', NO: 'NOK', DK: 'DKK', PL: 'PLN',
   DE: 'EUR', FR: 'EUR', ES: 'EUR', IT: 'EUR', NL: 'EUR', BE: 'EUR', AT: 'EUR', IE: 'EUR', PT: 'EUR', FI: 'EUR',
   JP: 'JPY', CN: 'CNY', HK: 'HKD', MO: 'MOP', TW: 'TWD', KR: 'KRW', SG: 'SGD', IN: 'INR', AU: 'AUD', NZ: 'NZD',
-};
-
-const invalid = (message, field) => {
-  field?.setAttribute('aria-invalid', 'true');
-  field?.focus();
-  return new ApiError('validation_failed', message);
 };
 
 // ---------------------------------------------------------------- saved ids
@@ -167,9 +169,7 @@ $('product-form').addEventListener('submit', async (event) => {
     $('product-image-url').value = '';
     rows.querySelectorAll('.price-amount').forEach((input) => { input.value = ''; });
   } catch (err) {
-    const code = status.error(err);
-    if (code === 'validation_failed') markServerField(err.message ?? '');
-    if (code === 'unauthorized') signOut();
+    if (fail(err) === 'validation_failed') markServerField(err.message ?? '');
   } finally {
     button.disabled = false;
   }
@@ -178,52 +178,28 @@ $('product-form').addEventListener('submit', async (event) => {
 // ---------------------------------------------------------------- list
 
 function renderProduct(p) {
-  const li = document.createElement('li');
-  li.className = 'product-item';
-  li.dataset.productId = p.id;
-  const main = document.createElement('div');
-  main.className = 'product-main';
-  const title = document.createElement('span');
-  title.className = 'product-title';
-  title.textContent = p.title || p.id;
-  const stock = document.createElement('span');
-  stock.className = 'product-stock';
-  stock.textContent = Number.isInteger(p.stock) ? `Stock ${p.stock}` : '';
-  const meta = document.createElement('span');
-  meta.className = 'product-meta';
   const prices = (p.prices ?? []).map((x) => `${x.region} ${formatMoney(x)}`).join(' · ');
   const ships = (p.shipsTo ?? []).join(' ');
-  meta.textContent = [prices, ships && `ships to ${ships}`].filter(Boolean).join(' · ');
-  main.append(title, ' ', stock, meta);
-  li.append(main, idRow(p.id));
-  return li;
+  return productRow(p, {
+    details: [
+      el('span', 'product-stock', Number.isInteger(p.stock) ? `Stock ${p.stock}` : ''),
+      el('span', 'product-meta', [prices, ships && `ships to ${ships}`].filter(Boolean).join(' · ')),
+    ],
+    controls: [idRow(p.id)],
+  });
 }
 
 function idRow(id) {
-  const row = document.createElement('div');
-  row.className = 'room-id-row';
-  const code = document.createElement('code');
-  code.className = 'room-id product-id';
-  code.textContent = id;
-  const copy = document.createElement('button');
+  const row = el('div', 'room-id-row');
+  const copy = el('button', 'copy small', 'Copy id');
   copy.type = 'button';
-  copy.className = 'copy small';
-  copy.textContent = 'Copy id';
-  row.append(code, copy);
+  row.append(el('code', 'room-id product-id', id), copy);
   return row;
 }
 
-list.addEventListener('click', async (event) => {
-  const button = event.target.closest('button.copy');
-  const code = button?.closest('li')?.querySelector('.product-id');
-  if (!code) return;
-  try {
-    await navigator.clipboard.writeText(code.textContent);
-    status.info('Product id copied.');
-  } catch {
-    getSelection().selectAllChildren(code); // clipboard blocked (plain http): leave it ready for Ctrl+C
-    status.info('Press Ctrl+C (or long-press) to copy the selected product id.');
-  }
+list.addEventListener('click', (event) => {
+  const code = event.target.closest('button.copy')?.closest('li')?.querySelector('.product-id');
+  if (code) copyText(code, status, 'product id');
 });
 
 async function loadSaved() {
@@ -251,31 +227,19 @@ async function loadSaved() {
     status.info(`${gone.length} saved product(s) no longer exist on the server (a development server keeps nothing across restarts).`);
   }
   const unauthorized = results.find((r) => r.reason?.code === 'unauthorized');
-  if (unauthorized) {
-    status.error(unauthorized.reason);
-    signOut();
-  }
+  if (unauthorized) fail(unauthorized.reason);
 }
 
 // ---------------------------------------------------------------- reach and metrics
 
-const failSession = (err) => {
-  if (status.error(err) === 'unauthorized') signOut();
-};
-const metrics = setupMetrics({ getSession: () => session, fail: failSession });
+const metrics = setupMetrics({ getSession: () => session, fail });
 const reach = setupReach({
-  getSession: () => session, fail: failSession, onRoom: (roomId) => metrics.suggestRoom(roomId),
+  getSession: () => session, fail, onRoom: (roomId) => metrics.suggestRoom(roomId),
 });
 
 // ---------------------------------------------------------------- session
 
-// Assigned below; setupSignIn may call back into this module before it returns.
-let signOut = () => {};
-signOut = setupSignIn({
-  storageKey: 'broadcart.merchant',
-  roles: ['merchant'],
-  defaultUserId: 'merchant1',
-  status,
+shell.start({
   onSignedIn(s) {
     session = s;
     $('merchant-workspace').hidden = false;

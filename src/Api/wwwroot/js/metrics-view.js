@@ -1,5 +1,6 @@
-// A metrics dashboard: KPI tiles, the by-region table, the per-minute table and the charts.
-// The tables are always filled, so the figures are there when Chart.js is not.
+// A metrics dashboard, the same on the merchant and streamer consoles: KPI tiles, the charts, the
+// by-region table and the per-minute table. The tables are always filled, so the figures are
+// there when Chart.js is not.
 import { createMinuteChart, createRegionChart } from './metrics-charts.js';
 import {
   formatCount, formatMoneyList, formatRate, formatRoi, formatSpend, impressionsOf, kpiTexts, minuteLabel, perMinute,
@@ -80,22 +81,78 @@ function spendMoney(micros, currency) {
   }
 }
 
+const KPIS = [
+  ['impressions', 'Impressions'], ['clicks', 'Clicks'], ['orders', 'Orders'], ['revenue', 'Revenue'],
+  ['spend', 'Spend'], ['roi', 'ROI'], ['ctr', 'CTR'], ['conversion', 'Conversion'],
+];
+const REGION_COLUMNS = ['Region', 'Impressions', 'Paid', 'Joins', 'Clicks', 'Orders', 'Revenue', 'Spend', 'CTR', 'Conversion', 'ROI'];
+const MINUTE_COLUMNS = ['Minute', 'Impressions', 'Clicks', 'Orders', 'Revenue', 'Spend'];
+
+const chartFigure = (caption, id, label) => `
+  <figure class="chart-figure">
+    <figcaption>${caption}</figcaption>
+    <div class="chart-box"><canvas id="${id}" role="img" aria-label="${label}"></canvas></div>
+  </figure>`;
+
+const table = (id, columns) => `
+  <div class="table-scroll">
+    <table id="${id}" class="figures">
+      <thead><tr>${columns.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>
+      <tbody></tbody>
+    </table>
+  </div>`;
+
+// Fixed markup: ids are `${prefix}kpi-…` and `${prefix}metrics-…`, prefix a constant of the page's.
+function markup(p, { byRegion, hint }) {
+  const minuteChart = chartFigure('Per minute', `${p}metrics-minute-chart`,
+    'Impressions, clicks, orders, revenue and spend per minute; the per-minute table has the same figures');
+  const charts = byRegion
+    ? `<div class="charts">${minuteChart}${chartFigure('By region', `${p}metrics-region-chart`,
+      'Impressions, clicks and orders by region; the region table has the same figures')}</div>`
+    : minuteChart;
+  return `
+    <dl class="kpis" aria-label="Key figures">
+      ${KPIS.map(([name, label]) => `<div class="kpi"><dt>${label}</dt><dd id="${p}kpi-${name}">—</dd></div>`).join('')}
+    </dl>
+    ${hint ? '<p class="hint"></p>' : ''}
+    <p id="${p}metrics-charts-fallback" class="note" hidden>Charts are unavailable (the chart library did not load); ${
+  byRegion ? 'the tables below have' : 'the table below has'} every figure.</p>
+    ${charts}
+    ${byRegion ? `<h3>By region</h3>${table(`${p}metrics-regions`, REGION_COLUMNS)}` : ''}
+    <details class="minutes">
+      <summary>Per-minute figures</summary>
+      ${table(`${p}metrics-minutes`, MINUTE_COLUMNS)}
+    </details>`;
+}
+
 /**
- * prefix: the KPI ids' prefix ('' → #kpi-impressions, 's-' → #s-kpi-impressions).
- * Any of the tables and canvases may be absent. Returns { render(report), clear() }.
+ * Puts the dashboard where placeholder is (the page's empty element, replaced). prefix: the ids'
+ * prefix ('' → #kpi-impressions, 's-' → #s-kpi-impressions); byRegion: the region chart and
+ * table too; hint: a line under the KPI tiles. Returns { render(report), clear() }.
  */
-export function createDashboard({ prefix = '', minuteCanvas, regionCanvas, regionTable, minuteTable, fallback }) {
+export function createDashboard(placeholder, { prefix = '', byRegion = false, hint = '' } = {}) {
+  const box = document.createElement('div');
+  box.innerHTML = markup(prefix, { byRegion, hint });
+  if (hint) box.querySelector('.hint').textContent = hint;
+  const find = (id) => box.querySelector(`#${prefix}${id}`);
+  const minuteCanvas = find('metrics-minute-chart');
+  const regionCanvas = find('metrics-region-chart');
+  const regionTable = find('metrics-regions');
+  const minuteTable = find('metrics-minutes');
+  const fallback = find('metrics-charts-fallback');
+  placeholder.replaceWith(...box.children);
+
   const minuteChart = createMinuteChart(minuteCanvas);
   const regionChart = createRegionChart(regionCanvas);
   const noCharts = (minuteCanvas && !minuteChart) || (regionCanvas && !regionChart);
   for (const canvas of [minuteCanvas, regionCanvas]) {
-    const box = canvas?.closest('.chart-box');
-    if (box && noCharts) box.hidden = true;
+    const chartBox = canvas?.closest('.chart-box');
+    if (chartBox && noCharts) chartBox.hidden = true;
   }
-  if (fallback) fallback.hidden = !noCharts;
+  fallback.hidden = !noCharts;
   // Without charts the per-minute table is the only view of time: show it open.
-  const details = minuteTable?.closest('details');
-  if (details && noCharts) details.open = true;
+  const details = minuteTable.closest('details');
+  if (noCharts) details.open = true;
 
   const kpi = (name) => document.getElementById(`${prefix}kpi-${name}`);
 
@@ -113,7 +170,7 @@ export function createDashboard({ prefix = '', minuteCanvas, regionCanvas, regio
       renderKpis(report?.total);
       if (regionTable) renderRegions(regionTable, report?.byRegion);
       const minutes = perMinute(report?.byMinute);
-      if (minuteTable) renderMinutes(minuteTable, minutes);
+      renderMinutes(minuteTable, minutes);
       minuteChart?.update(minutes);
       regionChart?.update(report?.byRegion);
     },

@@ -2,27 +2,17 @@
 import { hubError } from './api.js';
 import { MetricsWatch } from './metrics.js';
 import { createDashboard } from './metrics-view.js';
-import { $ } from './ui.js';
+import { $, statusNote } from './ui.js';
 
 /** getLive() returns the page's LiveRoom (or null). Returns { render(state), reset() }. */
 export function setupStreamerMetrics({ getLive }) {
   const panel = $('streamer-metrics');
-  const note = $('s-metrics-status');
-  const dashboard = createDashboard({
-    prefix: 's-',
-    minuteCanvas: $('s-metrics-minute-chart'),
-    minuteTable: $('s-metrics-minutes'),
-    fallback: $('s-metrics-charts-fallback'),
-  });
+  const dashboard = createDashboard($('s-metrics-dashboard'), { prefix: 's-' });
   let watch = null;
   let live = null;     // the LiveRoom `watch` rides on
   let roomId = null;   // the room watched (or being asked for)
 
-  function show(state, text, code = '') {
-    note.textContent = text;
-    note.dataset.state = state;
-    note.dataset.code = code;
-  }
+  const show = statusNote($('s-metrics-status'));
 
   function showError(err) {
     const { code, message } = hubError(err);

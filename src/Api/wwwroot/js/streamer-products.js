@@ -1,11 +1,11 @@
 // Streamer console, products panel: showcase, pin, flash sale and the purchase ticker.
 import { ApiError } from './api.js';
 import {
-  SALE_LABELS, activeSale, addToShowcase, addToTicker, countdown, everySecond, getProduct, pinProduct,
-  saleState, startFlashSale, titleIn,
+  SALE_LABELS, addToShowcase, countdown, everySecond, getProduct, pinProduct, saleState, startFlashSale, titleIn,
 } from './commerce.js';
 import { formatMoney, parseMajor, sameMoney } from './money.js';
-import { $ } from './ui.js';
+import { $, el } from './ui.js';
+import { addToTicker, productRow } from './widgets.js';
 
 const sameRegion = (a, b) => !!a && !!b && String(a).toUpperCase() === String(b).toUpperCase();
 
@@ -56,8 +56,7 @@ export function setupProducts({ getLive, getSession, status, busy }) {
   }
 
   function priceNodes(pricing) {
-    const price = document.createElement('span');
-    price.className = 'price';
+    const price = el('span', 'price');
     if (!pricing.price) {
       price.classList.add('unavailable');
       price.textContent = `not sold in ${homeRegion()}`;
@@ -65,10 +64,7 @@ export function setupProducts({ getLive, getSession, status, busy }) {
     }
     price.textContent = formatMoney(pricing.price);
     if (!pricing.listPrice || sameMoney(pricing.price, pricing.listPrice)) return [price];
-    const list = document.createElement('s');
-    list.className = 'list-price';
-    list.textContent = formatMoney(pricing.listPrice);
-    return [price, ' ', list];
+    return [price, ' ', el('s', 'list-price', formatMoney(pricing.listPrice))];
   }
 
   function fillPrice(li) {
@@ -81,25 +77,9 @@ export function setupProducts({ getLive, getSession, status, busy }) {
 
   function drawShowcase(showcase) {
     list.replaceChildren(...showcase.filter((p) => p?.id).map((p) => {
-      const li = document.createElement('li');
-      li.className = 'product-item';
-      li.dataset.productId = p.id;
-      const main = document.createElement('div');
-      main.className = 'product-main';
-      const title = document.createElement('span');
-      title.className = 'product-title';
-      title.textContent = p.title || p.id;
-      const slot = document.createElement('span');
-      slot.className = 'price-slot';
-      slot.textContent = '…';
-      const id = document.createElement('code');
-      id.className = 'product-id';
-      id.textContent = p.id;
-      main.append(title, ' ', slot, id);
-      const pin = document.createElement('button');
+      const pin = el('button', 'pin small');
       pin.type = 'button';
-      pin.className = 'pin small';
-      li.append(main, pin);
+      const li = productRow(p, { details: [el('span', 'price-slot', '…'), el('code', 'product-id', p.id)], controls: [pin] });
       fillPrice(li);
       return li;
     }));
@@ -126,12 +106,8 @@ export function setupProducts({ getLive, getSession, status, busy }) {
   function drawPinned(pinned) {
     const out = $('pinned-product');
     if (!pinned) { out.textContent = 'Nothing pinned yet.'; return; }
-    const title = document.createElement('strong');
-    title.textContent = pinned.title || pinned.id;
-    const price = document.createElement('span');
-    price.className = 'price';
-    price.textContent = pinned.available === false ? 'not available here' : formatMoney(pinned.price ?? pinned.listPrice);
-    out.replaceChildren(title, ' ', price);
+    const price = pinned.available === false ? 'not available here' : formatMoney(pinned.price ?? pinned.listPrice);
+    out.replaceChildren(el('strong', '', pinned.title || pinned.id), ' ', el('span', 'price', price));
   }
 
   function drawSale() {

@@ -1,64 +1,46 @@
 // Streamer console: create or open a room, take it live, moderate its chat, sell its products.
-import { ChatList, createRoom, endRoom, getRoom, startRoom } from './api.js';
-import { LiveRoom } from './live-room.js';
+import { createRoom, endRoom, getRoom, startRoom } from './api.js';
+import { setupLivePage } from './live-page.js';
+import { renderShell } from './shell.js';
 import { setupStreamerMetrics } from './streamer-metrics.js';
 import { setupProducts } from './streamer-products.js';
-import { $, bindChatForm, setupSignIn, statusLine } from './ui.js';
+import { $, copyText, el } from './ui.js';
 
-const status = statusLine($('status-line'));
-const chat = new ChatList($('chat-list'), { decorate: addModeration });
-const chatForm = bindChatForm({
-  form: $('chat-form'),
-  input: $('chat-input'),
-  button: $('chat-send'),
-  status,
-  send: (text) => live.sendChat(text),
+const shell = renderShell({
+  section: 'Streamer',
+  storageKey: 'broadcart.streamer',
+  roles: ['streamer'],
+  defaultUserId: 'streamer1',
+  namePlaceholder: 'Shown next to your messages',
 });
-
-let session = null;
-let live = null;
-const products = setupProducts({ getLive: () => live, getSession: () => session, status, busy });
-const metrics = setupStreamerMetrics({ getLive: () => live });
+const { status, fail } = shell;
+const room = setupLivePage({
+  shell,
+  heading: $('room-heading'),
+  decorate: addModeration,
+  prompts: { open: 'Say something to your viewers', waiting: 'Chat opens when you go live' },
+  onChange: render,
+  onPurchase: (p) => products.onPurchase(p),
+});
+const { chat } = room;
+const products = setupProducts({ getLive: () => room.live, getSession: () => room.session, status, busy });
+const metrics = setupStreamerMetrics({ getLive: () => room.live });
 
 function addModeration(li) {
-  const actions = document.createElement('span');
-  actions.className = 'chat-actions';
+  const actions = el('span', 'chat-actions');
   for (const [cls, label] of [['mute', 'Mute'], ['delete', 'Delete']]) {
-    const b = document.createElement('button');
+    const b = el('button', `${cls} small`, label);
     b.type = 'button';
-    b.className = `${cls} small`;
-    b.textContent = label;
     actions.append(b);
   }
   li.append(actions);
 }
 
-// Any 401 means the dev token is gone; sign-out is the only way forward.
-function fail(err) {
-  if (status.error(err) === 'unauthorized') signOut();
-}
-
 const roomInUrl = new URLSearchParams(location.search).get('room');
 
-// Assigned below; setupSignIn may call back into this module before it returns.
-let signOut = () => {};
-signOut = setupSignIn({
-  storageKey: 'broadcart.streamer',
-  roles: ['streamer'],
-  defaultUserId: 'streamer1',
-  status,
+shell.start({
   onSignedIn(s, { restored }) {
-    session = s;
-    live?.stop();
-    try {
-      live = new LiveRoom({
-        token: s.token, self: s, chat, onChange: render, onError: fail, onPurchase: products.onPurchase,
-      });
-    } catch (err) {
-      live = null;
-      fail(err);
-    }
-    chat.selfId = s.userId;
+    room.signIn(s);
     if (!$('room-home-region').value) $('room-home-region').value = s.region;
     $('setup-section').hidden = false;
     // A reload mid-show must not strand the streamer: reopen the room in the address bar.
@@ -68,46 +50,26 @@ signOut = setupSignIn({
     }
   },
   onSignedOut() {
-    live?.stop();
-    live = null;
-    session = null;
-    chat.clear();
+    room.signOut();
     products.reset();
     metrics.reset();
     $('setup-section').hidden = true;
-    $('room-section').hidden = true;
-    $('chat-section').hidden = true;
   },
 });
 
 function render(state) {
   const roomId = state.roomId ?? '';
-  $('room-section').hidden = !roomId;
-  $('chat-section').hidden = $('room-section').hidden;
-  $('room-heading').textContent = state.title || 'Untitled room';
+  room.render(state, !!roomId);
   $('room-id').textContent = roomId;
   const link = $('viewer-link');
   link.href = `viewer.html?room=${encodeURIComponent(roomId)}`;
   link.textContent = new URL(link.getAttribute('href'), location.href).href;
-
-  const roomStatus = $('room-status');
-  roomStatus.textContent = state.status;
-  roomStatus.dataset.status = state.status;
-  $('viewer-count').textContent = String(state.viewerCount);
-  $('like-total').textContent = String(state.likes);
-  $('connection-state').textContent = state.connection === 'connected' ? '' : state.connection;
 
   $('go-live').disabled = state.status !== 'scheduled';
   $('end-room').disabled = !state.status || state.status === 'ended';
   renderSlowMode(state);
   products.render(state);
   metrics.render(state);
-
-  const connected = state.joined && state.connection === 'connected';
-  const open = connected && state.status === 'live';
-  chatForm.setOpen(open, open ? 'Say something to your viewers'
-    : !connected ? 'Not connected to live chat'
-      : state.status === 'ended' ? 'This show has ended' : 'Chat opens when you go live');
 }
 
 function renderSlowMode(state) {
@@ -127,16 +89,16 @@ async function busy(button, action) {
     fail(err);
   } finally {
     button.disabled = false;
-    if (live) render(live.state); // re-disables whatever the room's state still forbids
+    if (room.live) render(room.live.state); // re-disables whatever the room's state still forbids
   }
 }
 
-async function openRoom(room) {
-  if (!live) throw new Error('The live client is not available. Reload the page.');
+async function openRoom(view) {
+  if (!room.live) throw new Error('The live client is not available. Reload the page.');
   status.clear();
-  const roomId = room.roomId ?? room.id;
+  const roomId = view.roomId ?? view.id;
   history.replaceState(null, '', `?room=${encodeURIComponent(roomId)}`);
-  await live.join(roomId, room);
+  await room.live.join(roomId, view);
 }
 
 $('create-form').addEventListener('submit', (event) => {
@@ -151,9 +113,9 @@ $('create-form').addEventListener('submit', (event) => {
   if (homeRegion) body.homeRegion = homeRegion;
   if (merchantId) body.merchantId = merchantId;
   busy($('create-room'), async () => {
-    const room = await createRoom(session.token, body);
-    $('open-room-id').value = room.roomId ?? room.id;
-    await openRoom(room);
+    const created = await createRoom(room.session.token, body);
+    $('open-room-id').value = created.roomId ?? created.id;
+    await openRoom(created);
     status.info('Room created. Share the viewer link, then go live.');
   });
 });
@@ -162,18 +124,20 @@ $('open-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const roomId = $('open-room-id').value.trim();
   if (!roomId) return status.error({ code: 'validation_failed', message: 'Enter a room id.' });
-  busy($('open-room'), async () => openRoom(await getRoom(session.token, roomId)));
+  busy($('open-room'), async () => openRoom(await getRoom(room.session.token, roomId)));
 });
 
 $('go-live').addEventListener('click', (event) => busy(event.currentTarget, async () => {
-  const room = await startRoom(session.token, live.state.roomId);
-  live.applyStatus(room.status);
+  const live = room.live;
+  const view = await startRoom(room.session.token, live.state.roomId);
+  live.applyStatus(view.status);
   status.info('You are live.');
 }));
 
 $('end-room').addEventListener('click', (event) => busy(event.currentTarget, async () => {
-  const room = await endRoom(session.token, live.state.roomId);
-  live.applyStatus(room.status);
+  const live = room.live;
+  const view = await endRoom(room.session.token, live.state.roomId);
+  live.applyStatus(view.status);
   status.info('The show has ended.');
 }));
 
@@ -183,10 +147,10 @@ $('slow-mode').addEventListener('change', (event) => {
   select.dataset.pending = 'true';
   busy(select, async () => {
     try {
-      await live.setSlowMode(seconds);
+      await room.live.setSlowMode(seconds);
       status.info(seconds ? `Slow mode on: one message every ${seconds} s per viewer.` : 'Slow mode off.');
     } catch (err) {
-      select.value = String(live.state.slowModeSeconds); // the server said no; show what is in force
+      select.value = String(room.live.state.slowModeSeconds); // the server said no; show what is in force
       throw err;
     } finally {
       delete select.dataset.pending;
@@ -194,16 +158,7 @@ $('slow-mode').addEventListener('change', (event) => {
   });
 });
 
-$('copy-room-id').addEventListener('click', async () => {
-  const roomId = $('room-id').textContent;
-  try {
-    await navigator.clipboard.writeText(roomId);
-    status.info('Room id copied.');
-  } catch {
-    getSelection().selectAllChildren($('room-id')); // clipboard blocked: leave it ready for Ctrl+C
-    status.info('Press Ctrl+C (or long-press) to copy the selected room id.');
-  }
-});
+$('copy-room-id').addEventListener('click', () => copyText($('room-id'), status, 'room id'));
 
 $('chat-list').addEventListener('click', (event) => {
   const button = event.target.closest('button');
@@ -223,14 +178,14 @@ function mute(button, li) {
     return;
   }
   busy(button, async () => {
-    await live.invoke('MuteUser', li.dataset.userId, seconds);
+    await room.live.invoke('MuteUser', li.dataset.userId, seconds);
     status.info(`${who} is muted for ${seconds} s.`);
   });
 }
 
 function remove(button, li) {
   busy(button, async () => {
-    await live.invoke('DeleteChat', li.dataset.messageId);
+    await room.live.invoke('DeleteChat', li.dataset.messageId);
     chat.remove(li.dataset.messageId); // don't wait for the broadcast to confirm
   });
 }

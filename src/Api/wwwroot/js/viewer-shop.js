@@ -1,10 +1,11 @@
 // Viewer page, shopping: the pinned product, flash sale strip, buying and the purchase ticker.
 import { hubError } from './api.js';
 import {
-  activeSale, addToTicker, countdown, everySecond, getOrder, isSoldOut, titleIn,
+  activeSale, countdown, everySecond, getOrder, isSoldOut, titleIn,
 } from './commerce.js';
 import { formatMoney, sameMoney } from './money.js';
-import { $ } from './ui.js';
+import { $, el, setText } from './ui.js';
+import { addToTicker } from './widgets.js';
 
 // Failures after which we cannot know whether the order was placed: keep the idempotency key so
 // the retry either replays the first order or places it once. Everything else is a real answer.
@@ -24,18 +25,6 @@ function newKey() {
 }
 
 const shortId = (id) => (String(id).length > 8 ? `${String(id).slice(0, 8)}…` : String(id));
-
-// Writes only on change: a tick every second must not churn the DOM or re-announce live regions.
-function setText(el, text) {
-  if (el.textContent !== text) el.textContent = text;
-}
-
-function span(text, className) {
-  const s = document.createElement('span');
-  if (className) s.className = className;
-  s.textContent = text;
-  return s;
-}
 
 export function setupShop({ getLive, getSession, fail }) {
   const result = $('order-result');
@@ -71,15 +60,15 @@ export function setupShop({ getLive, getSession, fail }) {
       return;
     }
     drawnOrder = key;
-    const id = span(shortId(o.orderId), 'order-id');
+    const id = el('span', 'order-id', shortId(o.orderId));
     id.title = o.orderId;
     const total = formatMoney(o.total);
     const parts = [];
     if (running) {
-      const clock = span(left.text, 'countdown');
+      const clock = el('span', 'countdown', left.text);
       clock.setAttribute('aria-hidden', 'true'); // a live region must not read every second out
       const by = new Date(o.expiresAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-      parts.push('Reserved! Order ', id, ` total ${total} — pay within `, clock, span(` (by ${by})`, 'sr-only'));
+      parts.push('Reserved! Order ', id, ` total ${total} — pay within `, clock, el('span', 'sr-only', ` (by ${by})`));
     } else if (status === 'reserved') {
       parts.push('The reservation for order ', id, ' has run out.');
       checkOrder(o);

@@ -6,9 +6,9 @@ using Broadcart.Grains.Rooms;
 namespace Broadcart.Api.Rooms;
 
 /// <summary>Who may see what a room earns and spends: its streamer, its merchant, admins.</summary>
-public static class RoomInsight
+public static class RoomEarningsAccess
 {
-    public static async Task<RoomSnapshot> AuthorizeAsync(IGrainFactory grains, string roomId, ClaimsPrincipal user)
+    public static async Task<RoomSnapshot> EnsureMaySeeAsync(IGrainFactory grains, string roomId, ClaimsPrincipal user)
     {
         var room = await grains.GetGrain<ILiveRoomGrain>(RoomIds.Validate(roomId)).GetSnapshot();
         var caller = user.UserId();
