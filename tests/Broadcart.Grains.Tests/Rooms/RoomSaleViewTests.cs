@@ -14,7 +14,7 @@ public sealed class RoomSaleViewTests
     public RoomSaleViewTests() => _view = new RoomSaleView(_state, StockInterval);
 
     private static FlashSaleView Sale(int remaining, long version, FlashSalePhase phase = FlashSalePhase.Started, string saleId = "s1") =>
-        new(saleId, "r1", "p1", phase, 100, remaining, 2, At.AddMinutes(5), new Money("USD", 999), 0, version);
+        new(saleId, "r1", "p1", phase, 100, remaining, 2, At.AddMinutes(5), new Money("USD", 999), version);
 
     [Fact]
     public void Stock_moves_are_held_to_one_update_per_interval_and_carry_the_latest_count()
