@@ -16,5 +16,5 @@ public sealed record FlashSalePayload(
     Money? Price)
 {
     public static FlashSalePayload From(FlashSaleView s) =>
-        new(s.RoomId, s.SaleId, s.ProductId, s.State, s.Quantity, s.Remaining, s.PerUserLimit, s.EndsAt, s.Price);
+        new(s.RoomId, s.SaleId, s.ProductId, s.Phase, s.Quantity, s.Remaining, s.PerUserLimit, s.EndsAt, s.Price);
 }

@@ -36,7 +36,7 @@ public sealed partial class OrderPlacement(IGrainFactory grains, RoomCommerceVie
         var orderId = OrderIds.For(buyer.UserId, idempotencyKey);
         if (await OpenSaleAsync(roomId, productId!, buyer.Region) is { } sale)
         {
-            if (sale.State == FlashSalePhase.SoldOut && await soldOut.RefusesAsync(sale, orderId))
+            if (sale.Phase == FlashSalePhase.SoldOut && await soldOut.RefusesAsync(sale, orderId))
             {
                 throw new BroadcartException(CommerceErrors.SoldOut, "the flash sale is sold out");
             }

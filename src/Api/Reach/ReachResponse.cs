@@ -15,5 +15,5 @@ public sealed record ReachResponse(
     ReachPhase State)
 {
     public static ReachResponse From(ReachView r) =>
-        new(r.RoomId, r.Regions, r.ExcludedRegions, r.Budget, r.BidCpm, r.Spend, r.SpendMicros, r.PaidImpressions, r.State);
+        new(r.RoomId, r.Regions, r.ExcludedRegions, r.Budget, r.BidCpm, r.Spend, r.SpendMicros, r.PaidImpressions, r.Phase);
 }

@@ -16,13 +16,13 @@ public sealed record ReachView(
     [property: Id(4)] Money BidCpm,
     [property: Id(5)] long SpendMicros,
     [property: Id(6)] long PaidImpressions,
-    [property: Id(7)] ReachPhase State,
+    [property: Id(7)] ReachPhase Phase,
     [property: Id(8)] long Version)
 {
     /// <summary>Spend in whole minor units, rounded down (the exact figure is <see cref="SpendMicros"/>).</summary>
     public Money Spend => new(Budget.Currency, SpendMicros / Currencies.MicrosPerMinor(Budget.Currency));
 
-    public bool IsPaidIn(string region) => State == ReachPhase.Active && Regions.Contains(region) && !ExcludedRegions.Contains(region);
+    public bool IsPaidIn(string region) => Phase == ReachPhase.Active && Regions.Contains(region) && !ExcludedRegions.Contains(region);
 
     public bool Excludes(string region) => ExcludedRegions.Contains(region);
 }

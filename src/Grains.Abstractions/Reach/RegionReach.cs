@@ -34,7 +34,7 @@ public sealed record RegionReach(
             return new(true, false, Organic);
         }
 
-        return reach is not null && reach.Regions.Contains(region) && reach.State == ReachPhase.Exhausted
+        return reach is not null && reach.Regions.Contains(region) && reach.Phase == ReachPhase.Exhausted
             ? new(false, false, BudgetExhausted)
             : new(false, false, NotTargeted);
     }

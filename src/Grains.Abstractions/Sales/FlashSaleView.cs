@@ -7,7 +7,7 @@ public sealed record FlashSaleView(
     [property: Id(0)] string SaleId,
     [property: Id(1)] string RoomId,
     [property: Id(2)] string ProductId,
-    [property: Id(3)] FlashSalePhase State,
+    [property: Id(3)] FlashSalePhase Phase,
     [property: Id(4)] int Quantity,
     [property: Id(5)] int Remaining,
     [property: Id(6)] int PerUserLimit,
@@ -19,5 +19,5 @@ public sealed record FlashSaleView(
 {
     public string Key => FlashSaleKeys.Key(RoomId, SaleId);
 
-    public bool IsOpen => State != FlashSalePhase.Ended;
+    public bool IsOpen => Phase != FlashSalePhase.Ended;
 }

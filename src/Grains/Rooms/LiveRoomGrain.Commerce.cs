@@ -91,7 +91,7 @@ public sealed partial class LiveRoomGrain
                 await WriteAsync();
                 Enqueue(new FlashSaleChanged(sale));
                 RepinIfSaleProduct(sale);
-                _archive.Add(new ArchivedEvent(ArchivedEvent.FlashSale, Now, ProductId: sale.ProductId, Quantity: sale.Remaining, Detail: $"{sale.SaleId} {sale.State}"));
+                _archive.Add(new ArchivedEvent(ArchivedEvent.FlashSale, Now, ProductId: sale.ProductId, Quantity: sale.Remaining, Detail: $"{sale.SaleId} {sale.Phase}"));
 
                 // Sold out and ended are never held back for coalescing.
                 await FlushAsync(CancellationToken.None);

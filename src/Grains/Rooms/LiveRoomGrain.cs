@@ -1,6 +1,7 @@
 using Broadcart.Grains.Archive;
 using Broadcart.Grains.Common;
 using Broadcart.Grains.Feeds;
+using Broadcart.Grains.Reach;
 using Broadcart.Grains.Sales;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -83,10 +84,16 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
             // Recorded now, so that a crash before the next write is seen as unclean.
             Room.CleanShutdown = false;
 
-            // The sale's counts are written behind here but durable in the sale: after a crash, ask it.
+            // The room's copies of its open sale and its reach are caches of the grains that own them: the
+            // sale's counts are written behind here, and one-way news may have been lost in a crash.
             if (_sale.Current is { IsOpen: true } sale)
             {
                 _sale.Replace(await GrainFactory.GetGrain<IFlashSaleGrain>(sale.Key).Get());
+            }
+
+            if (Room.Reach is not null)
+            {
+                Room.Reach = await GrainFactory.GetGrain<IRoomReachGrain>(RoomId).Get();
             }
 
             await WriteAsync();

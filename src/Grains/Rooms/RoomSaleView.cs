@@ -58,7 +58,7 @@ internal sealed class RoomSaleView(LiveRoomState room, TimeSpan stockInterval)
             return SaleNews.Stale;
         }
 
-        var phaseChanged = room.CurrentSale.State != sale.State;
+        var phaseChanged = room.CurrentSale.Phase != sale.Phase;
         room.CurrentSale = sale;
         if (phaseChanged)
         {

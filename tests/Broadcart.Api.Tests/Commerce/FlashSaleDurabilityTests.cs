@@ -57,7 +57,7 @@ public sealed class FlashSaleDurabilityTests(LiveCluster cluster)
         var saleGrain = cluster.Grains.GetGrain<IFlashSaleGrain>(saleKey);
         var before = await saleGrain.Get();
         Assert.Equal(0, before.Remaining);
-        Assert.Equal(FlashSalePhase.SoldOut, before.State);
+        Assert.Equal(FlashSalePhase.SoldOut, before.Phase);
         var writes = (await saleGrain.GetDiagnostics()).StateWrites;
         Assert.True(writes < 100, $"{writes} durable writes for {attempts.Count} concurrent purchases");
 
@@ -65,7 +65,7 @@ public sealed class FlashSaleDurabilityTests(LiveCluster cluster)
 
         var after = await saleGrain.Get();
         Assert.Equal(0, after.Remaining);
-        Assert.Equal(FlashSalePhase.SoldOut, after.State);
+        Assert.Equal(FlashSalePhase.SoldOut, after.Phase);
         var stock = await cluster.Grains.GetGrain<IInventoryGrain>(shop.ProductId).GetStock();
         Assert.Equal(50, stock.Available);
         Assert.Equal(units, stock.AllocatedToSales);

@@ -121,13 +121,13 @@ public sealed class CommerceGrainTests(ClusterFixture fixture)
         Assert.Equal(CommerceErrors.SaleInProgress, inProgress.Code);
 
         await Order(shop, Shop.Buyer("a"), "k", quantity: 2);
-        await relay.WaitUntil(events => events.OfType<FlashSaleChanged>().Any(f => f.Sale.State == FlashSalePhase.SoldOut));
+        await relay.WaitUntil(events => events.OfType<FlashSaleChanged>().Any(f => f.Sale.Phase == FlashSalePhase.SoldOut));
         var soldOut = await Assert.ThrowsAsync<BroadcartException>(() => Order(shop, Shop.Buyer("b"), "k"));
         Assert.Equal(CommerceErrors.SoldOut, soldOut.Code);
 
         // The order expires after 2 s while the sale still runs (10 s): the units go back to the sale,
         // and when the sale ends they return to inventory.
-        await relay.WaitUntil(events => events.OfType<FlashSaleChanged>().Any(f => f.Sale.State == FlashSalePhase.Ended), TimeSpan.FromSeconds(90));
+        await relay.WaitUntil(events => events.OfType<FlashSaleChanged>().Any(f => f.Sale.Phase == FlashSalePhase.Ended), TimeSpan.FromSeconds(90));
 
         // The room hears of the end when it is durable; the units go back to inventory right after.
         var stock = await Eventually.Until(

@@ -75,7 +75,7 @@ public sealed class SaleRecordTests(BlobSaleCluster fixture) : IClassFixture<Blo
         Assert.Equal(10, later.Count(o => o == CommerceErrors.SoldOut));
         var view = await Grains.GetGrain<IFlashSaleGrain>(sale.Key).Get();
         Assert.Equal(0, view.Remaining);
-        Assert.Equal(FlashSalePhase.SoldOut, view.State);
+        Assert.Equal(FlashSalePhase.SoldOut, view.Phase);
 
         foreach (var placed in first)
         {

@@ -23,11 +23,11 @@ public sealed class ReachGrainTests(ClusterFixture fixture)
         Assert.Contains(await Grains.GetGrain<IRegionFeedGrain>("EE").List(), e => e.RoomId == roomId && e.Paid);
 
         var reach = await Grains.GetGrain<IRoomReachGrain>(roomId).Charge("EE", 150);
-        Assert.Equal(ReachPhase.Exhausted, reach.State);
+        Assert.Equal(ReachPhase.Exhausted, reach.Phase);
         Assert.Equal(1_500_000, reach.SpendMicros);
 
         await Eventually.Until(() => Grains.GetGrain<IRegionFeedGrain>("EE").List(), list => list.All(e => e.RoomId != roomId), "the room out of the EE feed");
-        Assert.Equal(ReachPhase.Exhausted, (await room.GetSnapshot()).Reach!.State);
+        Assert.Equal(ReachPhase.Exhausted, (await room.GetSnapshot()).Reach!.Phase);
         Assert.Contains(await Grains.GetGrain<IRegionFeedGrain>("SE").List(), e => e.RoomId == roomId && !e.Paid);
     }
 }

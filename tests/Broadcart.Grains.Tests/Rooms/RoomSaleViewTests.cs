@@ -50,7 +50,7 @@ public sealed class RoomSaleViewTests
 
         Assert.Equal(SaleNews.Phase, _view.Apply(Sale(0, 4, FlashSalePhase.SoldOut)));
         Assert.Equal((null, TimeSpan.Zero), _view.TakeStock(At.AddMilliseconds(10)));
-        Assert.Equal(FlashSalePhase.SoldOut, _state.CurrentSale!.State);
+        Assert.Equal(FlashSalePhase.SoldOut, _state.CurrentSale!.Phase);
     }
 
     [Fact]
