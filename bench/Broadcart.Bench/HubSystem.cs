@@ -17,7 +17,7 @@ public sealed record HubSystem(string Name, bool IsBroadcart, bool Jwt, bool Mes
     public static HubSystem BareHub(bool messagePack = false) => new(messagePack ? "bare-hub-msgpack" : "bare-hub", false, false, messagePack);
 
     public Task<Server> StartAsync(BenchOptions options) =>
-        IsBroadcart ? Server.EmbeddedAsync(options) : Server.BareHubAsync(options, Jwt);
+        IsBroadcart ? Server.EmbeddedAsync(options) : Server.BareHubAsync(Jwt);
 
     public string? Token(string userId, string role = "viewer") => Jwt ? BenchTokens.For(userId, role) : null;
 

@@ -51,7 +51,7 @@ public sealed class ClusterTests(ProcessCluster cluster)
             var perSilo = new int[2];
             foreach (var g in counters.GetProperty("simpleGrainStats").EnumerateArray().Where(g => DashboardProbe.HostsActivations(g, grainType)))
             {
-                perSilo[cluster.SiloIndexOf(g.GetProperty("siloAddress").GetString()!)] += g.GetProperty("activationCount").GetInt32();
+                perSilo[cluster.Topology.SiloIndexOf(g.GetProperty("siloAddress").GetString()!)] += g.GetProperty("activationCount").GetInt32();
             }
 
             return perSilo;
@@ -69,7 +69,7 @@ public sealed class ClusterTests(ProcessCluster cluster)
     {
         var body = JsonSerializer.Serialize(new { orderId, paymentId, status = "succeeded" });
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(ProcessCluster.WebhookSecret), Encoding.UTF8.GetBytes($"{now}.{body}"));
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(TestSecrets.WebhookSecret), Encoding.UTF8.GetBytes($"{now}.{body}"));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/payments/webhook") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.TryAddWithoutValidation("X-Payment-Signature", $"t={now},v1={Convert.ToHexStringLower(mac)}");
         using var response = await api.Http.SendAsync(request);
@@ -187,7 +187,7 @@ public sealed class ClusterTests(ProcessCluster cluster)
 
         var purchases = Task.WhenAll(Enumerable.Range(0, buyers).Select(BuyAsync));
         await Task.WhenAny(killNow.Task, purchases).WaitAsync(TimeSpan.FromSeconds(60));
-        await cluster.KillSiloAsync(saleSilo);
+        await cluster.Topology.KillSiloAsync(saleSilo);
         await purchases;
         Console.WriteLine($"round {round}: {acknowledged.Count} acknowledged, {refused.Count} refused, {retries} retries");
 
@@ -226,7 +226,7 @@ public sealed class ClusterTests(ProcessCluster cluster)
         await watcher.DisposeAsync();
         await other.DisposeAsync();
 
-        await cluster.StartSiloAsync(saleSilo);
+        await cluster.Topology.StartSiloAsync(saleSilo);
     }
 
     [Fact]
@@ -247,7 +247,7 @@ public sealed class ClusterTests(ProcessCluster cluster)
         await viewer.WaitUntil(v => v.Chat.Count == 3, "three messages before the crash");
         var seen = viewer.Chat.Select(c => c.Seq).ToList();
 
-        await cluster.KillApiAsync(1);
+        await cluster.Topology.KillApiAsync(1);
         for (var i = 1; i <= 3; i++)
         {
             await streamer.SendChatAsync(roomId, $"during {i}");
@@ -265,6 +265,6 @@ public sealed class ClusterTests(ProcessCluster cluster)
         Assert.Equal(live.Distinct().Count(), live.Count);
         Assert.Equal(Enumerable.Range(1, 7).Select(i => (long)i), seen.Union(recent).Union(live).Order());
 
-        await cluster.RestartApiAsync(1);
+        await cluster.Topology.RestartApiAsync(1);
     }
 }

@@ -35,24 +35,24 @@ public sealed class StorageOutageTests(ProcessCluster cluster)
         Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
 
         // Blob Storage down: writes refuse quickly and clearly.
-        await cluster.StopAzuriteAsync();
+        await cluster.Topology.StopAzuriteAsync();
         var (r, b) = await api.SendAsync(HttpMethod.Post, "/api/products", merchant, Product(5));
         AssertStorageUnavailable(r, b);
         (r, b) = await api.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/orders", buyer, new { productId, quantity = 1, idempotencyKey = "during-blob-outage" });
         AssertStorageUnavailable(r, b);
         Assert.False((await api.Http.GetAsync("/health/ready")).IsSuccessStatusCode);
 
-        await cluster.StartAzuriteAsync();
+        await cluster.Topology.StartAzuriteAsync();
         var recovered = await Eventually.Until(
             () => api.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/orders", buyer, new { productId, quantity = 1, idempotencyKey = "during-blob-outage" }),
             x => x.Response.IsSuccessStatusCode, "orders after Azurite returned");
         Assert.Equal("reserved", recovered.Body.GetProperty("status").GetString());
 
         // Redis down: reminders cannot be registered, so no order can be promised an expiry.
-        await cluster.StopRedisAsync();
+        await cluster.Topology.StopRedisAsync();
         (r, b) = await api.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/orders", buyer, new { productId, quantity = 1, idempotencyKey = "during-redis-outage" });
         AssertStorageUnavailable(r, b);
-        await cluster.StartRedisAsync();
+        await cluster.Topology.StartRedisAsync();
         await Eventually.Until(
             () => api.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/orders", buyer, new { productId, quantity = 1, idempotencyKey = "during-redis-outage" }),
             x => x.Response.IsSuccessStatusCode, "orders after Redis returned");

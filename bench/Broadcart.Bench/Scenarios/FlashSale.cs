@@ -20,8 +20,8 @@ public static class FlashSale
 
     public static async Task RunAsync(BenchOptions options, Report report)
     {
-        await using var system = await Server.DurableAsync(options, groupCommit: true);
-        await using var baseline = await Server.DurableAsync(options, groupCommit: false);
+        await using var system = await Server.DurableAsync(groupCommit: true);
+        await using var baseline = await Server.DurableAsync(groupCommit: false);
         var tokens = new string[options.Buyers];
         await Parallel.ForEachAsync(Enumerable.Range(0, options.Buyers), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, _) =>
             tokens[i] = await system.Client.TokenAsync($"bench-buyer-{i}"));

@@ -124,28 +124,28 @@ public sealed class OrderApiTests(LiveCluster cluster)
         AssertProblem(r, b, HttpStatusCode.Unauthorized, "invalid_signature");
         (r, b) = await Post(body, WebhookSignature.Sign("the-wrong-secret", now, body));
         AssertProblem(r, b, HttpStatusCode.Unauthorized, "invalid_signature");
-        (r, b) = await Post(body.Replace("succeeded", "failed"), WebhookSignature.Sign(ApiNode.WebhookSecret, now, body));
+        (r, b) = await Post(body.Replace("succeeded", "failed"), WebhookSignature.Sign(TestSecrets.WebhookSecret, now, body));
         AssertProblem(r, b, HttpStatusCode.Unauthorized, "invalid_signature");
-        (r, b) = await Post(body, WebhookSignature.Sign(ApiNode.WebhookSecret, now - 600, body));
+        (r, b) = await Post(body, WebhookSignature.Sign(TestSecrets.WebhookSecret, now - 600, body));
         AssertProblem(r, b, HttpStatusCode.Unauthorized, "invalid_signature");
         Assert.Contains("tolerance", b.GetProperty("detail").GetString());
         Assert.Equal("reserved", await Status());
 
-        (r, b) = await Post(body, WebhookSignature.Sign(ApiNode.WebhookSecret, now, body));
+        (r, b) = await Post(body, WebhookSignature.Sign(TestSecrets.WebhookSecret, now, body));
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         Assert.Equal("paid", b.GetProperty("status").GetString());
         var paidAt = b.GetProperty("paidAt").GetDateTimeOffset();
 
-        (r, b) = await Post(body, WebhookSignature.Sign(ApiNode.WebhookSecret, now, body));
+        (r, b) = await Post(body, WebhookSignature.Sign(TestSecrets.WebhookSecret, now, body));
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         Assert.Equal(paidAt, b.GetProperty("paidAt").GetDateTimeOffset());
         Assert.Equal("pay_123", b.GetProperty("paymentId").GetString());
 
         var unknown = JsonSerializer.Serialize(new { orderId = "o-no-such-order", paymentId = "pay_9", status = "succeeded" });
-        (r, b) = await Post(unknown, WebhookSignature.Sign(ApiNode.WebhookSecret, now, unknown));
+        (r, b) = await Post(unknown, WebhookSignature.Sign(TestSecrets.WebhookSecret, now, unknown));
         AssertProblem(r, b, HttpStatusCode.NotFound, "not_found");
         var garbage = "{\"orderId\": 5}";
-        (r, b) = await Post(garbage, WebhookSignature.Sign(ApiNode.WebhookSecret, now, garbage));
+        (r, b) = await Post(garbage, WebhookSignature.Sign(TestSecrets.WebhookSecret, now, garbage));
         AssertProblem(r, b, HttpStatusCode.BadRequest, "validation_failed");
 
         var product = await ShopSetup.Ok(cluster.NodeA.SendAsync(HttpMethod.Get, $"/api/products/{shop.ProductId}", shop.MerchantToken));

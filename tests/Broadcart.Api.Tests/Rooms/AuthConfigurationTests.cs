@@ -38,7 +38,7 @@ public sealed class AuthConfigurationTests
     [Fact]
     public async Task With_a_key_and_dev_tokens_off_there_is_no_token_endpoint()
     {
-        await using var node = await ApiNode.StartAsync(Settings(("Auth:DevTokens", "false"), ("Auth:SigningKey", ApiNode.SigningKey)));
+        await using var node = await ApiNode.StartAsync(Settings(("Auth:DevTokens", "false"), ("Auth:SigningKey", TestSecrets.SigningKey)));
         var response = await node.Http.PostAsync("/api/dev/token", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var rooms = await node.Http.GetAsync("/api/rooms/x");
