@@ -6,11 +6,7 @@ namespace Broadcart.Cluster.Tests;
 [Collection(ProcessClusterCollection.Name)]
 public sealed class StorageOutageTests(ProcessCluster cluster)
 {
-    private static object Product(int stock) => new
-    {
-        title = "Outage umbrella", stock,
-        prices = new[] { new { region = "US", currency = "USD", amountMinor = 1500L } }, shipsTo = new[] { "US" },
-    };
+    private static readonly Price[] Umbrella = [new("US", "USD", 1500)];
 
     private static void AssertStorageUnavailable(HttpResponseMessage response, JsonElement body)
     {
@@ -22,21 +18,17 @@ public sealed class StorageOutageTests(ProcessCluster cluster)
     public async Task While_Azurite_or_Redis_is_down_calls_fail_fast_with_503_and_service_recovers_with_nothing_acknowledged_lost()
     {
         var api = cluster.Api[0];
-        var streamer = await api.TokenAsync("outage-streamer", "streamer");
-        var merchant = await api.TokenAsync("outage-merchant", "merchant");
         var buyer = await api.TokenAsync("outage-buyer");
-        var (_, product) = await api.SendAsync(HttpMethod.Post, "/api/products", merchant, Product(10));
-        var productId = product.GetProperty("id").GetString()!;
-        var (_, room) = await api.SendAsync(HttpMethod.Post, "/api/rooms", streamer, new { title = "Outage" });
-        var roomId = room.GetProperty("id").GetString()!;
-        await api.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/start", streamer);
-        await api.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/showcase", streamer, new { productId });
+        var (roomId, productId, _, merchant) = await api.ShopAsync(stock: 10, ProductPlacement.Showcase, "Outage umbrella", Umbrella);
         var (placed, before) = await api.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/orders", buyer, new { productId, quantity = 1, idempotencyKey = "before-outage" });
         Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
 
         // Blob Storage down: writes refuse quickly and clearly.
         await cluster.Topology.StopAzuriteAsync();
-        var (r, b) = await api.SendAsync(HttpMethod.Post, "/api/products", merchant, Product(5));
+        var (r, b) = await api.SendAsync(HttpMethod.Post, "/api/products", merchant, new
+        {
+            title = "Outage umbrella", stock = 5, prices = Umbrella, shipsTo = new[] { "US" },
+        });
         AssertStorageUnavailable(r, b);
         (r, b) = await api.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/orders", buyer, new { productId, quantity = 1, idempotencyKey = "during-blob-outage" });
         AssertStorageUnavailable(r, b);

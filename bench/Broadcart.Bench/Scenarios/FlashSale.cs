@@ -84,18 +84,8 @@ public static class FlashSale
     private static async Task<Run> SaleAsync(Server server, BenchOptions options, string[] tokens, string label, Report report)
     {
         var client = server.Client;
-        var merchant = await client.TokenAsync("bench-merchant", "merchant");
         var admin = await client.TokenAsync("bench-admin", "admin");
-        var (_, product) = await client.SendAsync(HttpMethod.Post, "/api/products", merchant, new
-        {
-            title = "Benchmark bargain", stock = options.Units,
-            prices = new[] { new { region = "US", currency = "USD", amountMinor = 999L } }, shipsTo = new[] { "US" },
-        });
-        var productId = product.GetProperty("id").GetString()!;
-        var streamer = await client.TokenAsync("bench-streamer", "streamer");
-        var (_, room) = await client.SendAsync(HttpMethod.Post, "/api/rooms", streamer, new { title = "Flash sale benchmark" });
-        var roomId = room.GetProperty("id").GetString()!;
-        await client.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/start", streamer);
+        var (roomId, productId, streamer, _) = await client.ShopAsync(options.Units, ProductPlacement.None, "Benchmark bargain", [new("US", "USD", 999)]);
         await client.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/flash-sales", streamer, new { productId, quantity = options.Units, perUserLimit = 1, durationSeconds = 1800 });
 
         var acknowledged = 0;
