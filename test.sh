@@ -5,9 +5,9 @@ set -uo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
 RUN="$ROOT/.test-run"
-TOOLS="$ROOT/.tools"
-AZURITE_VERSION=3.37.0
-mkdir -p "$RUN" "$TOOLS"
+mkdir -p "$RUN"
+# shellcheck source=deploy/local/services.sh
+. "$ROOT/deploy/local/services.sh"
 
 log() { printf '\n== %s\n' "$*"; }
 die() { printf '\nERROR: %s\n' "$*" >&2; echo "0 passed, 1 failed"; exit 1; }
@@ -29,11 +29,9 @@ command -v dotnet >/dev/null || die "the .NET 10 SDK is missing: install it (dot
 command -v node >/dev/null && command -v npm >/dev/null || die "Node.js and npm are missing: apt-get install nodejs npm"
 command -v redis-server >/dev/null || apt_install redis-server
 [ -x /usr/bin/chromium ] || apt_install chromium
-AZURITE_MAIN="$TOOLS/azurite/node_modules/azurite/dist/src/blob/main.js"
 if [ ! -f "$AZURITE_MAIN" ]; then
   log "installing azurite@$AZURITE_VERSION from npm"
-  npm install --prefix "$TOOLS/azurite" --no-audit --no-fund --loglevel=error "azurite@$AZURITE_VERSION" >"$RUN/npm.log" 2>&1 \
-    || die "could not install azurite from npm (see $RUN/npm.log)"
+  install_azurite >"$RUN/npm.log" 2>&1 || die "could not install azurite from npm (see $RUN/npm.log)"
 fi
 
 # --- servers ------------------------------------------------------------------------------
@@ -47,28 +45,20 @@ cleanup() {
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_port() {
-  local port=$1 name=$2
-  for _ in $(seq 1 100); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  die "$name did not start on 127.0.0.1:$port"
-}
 
 REDIS_PORT=$(free_port)
-redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --daemonize no >"$RUN/redis.log" 2>&1 &
+run_redis "$REDIS_PORT" >"$RUN/redis.log" 2>&1 &
 PIDS+=($!)
-wait_port "$REDIS_PORT" redis-server
+wait_port "$REDIS_PORT" || die "redis-server did not start on 127.0.0.1:$REDIS_PORT"
 
 AZURITE_PORT=$(free_port)
 rm -rf "$RUN/azurite" && mkdir -p "$RUN/azurite"
-node "$AZURITE_MAIN" --blobHost 127.0.0.1 --blobPort "$AZURITE_PORT" --location "$RUN/azurite" --skipApiVersionCheck --silent >"$RUN/azurite.log" 2>&1 &
+run_azurite "$AZURITE_PORT" "$RUN/azurite" >"$RUN/azurite.log" 2>&1 &
 PIDS+=($!)
-wait_port "$AZURITE_PORT" azurite
+wait_port "$AZURITE_PORT" || die "azurite did not start on 127.0.0.1:$AZURITE_PORT"
 
 export BROADCART_TEST_REDIS="127.0.0.1:$REDIS_PORT"
-export BROADCART_TEST_BLOB="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
+export BROADCART_TEST_BLOB="$(azurite_connection_string "$AZURITE_PORT")"
 export BROADCART_TEST_CHROMIUM=/usr/bin/chromium
 export BROADCART_TEST_AZURITE_MAIN="$AZURITE_MAIN"
 

@@ -15,7 +15,6 @@ public sealed record BenchOptions(
     int Units,
     int Rooms,
     int FeedRequests,
-    string Configuration,
     IReadOnlyDictionary<string, string> ServerEnvironment,
     string[]? Systems,
     TimeSpan Hold)
@@ -54,7 +53,6 @@ public sealed record BenchOptions(
             Int("--units", 1000, 20),
             Int("--rooms", 200, 5),
             Int("--requests", 20_000, 200),
-            AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug",
             // --server-env Key=Value,Key=Value: extra settings for the Broadcart processes (experiments such as Dashboard__Enabled=false).
             Array.IndexOf(args, "--server-env") is var e and >= 0 && e + 1 < args.Length
                 ? args[e + 1].Split(',').Select(kv => kv.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1])

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text;
+using Broadcart.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -13,7 +14,7 @@ namespace Broadcart.Bench;
 public static class BenchTokens
 {
     private static readonly JsonWebTokenHandler Handler = new();
-    private static readonly SigningCredentials Credentials = new(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(Server.SigningKey)), SecurityAlgorithms.HmacSha256);
+    private static readonly SigningCredentials Credentials = new(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(TestSecrets.SigningKey)), SecurityAlgorithms.HmacSha256);
 
     public static string For(string userId, string role = "viewer", string region = "US") => Handler.CreateToken(new SecurityTokenDescriptor
     {

@@ -17,7 +17,7 @@ public sealed record HubSystem(string Name, bool IsBroadcart, bool Jwt, bool Mes
     public static HubSystem BareHub(bool messagePack = false) => new(messagePack ? "bare-hub-msgpack" : "bare-hub", false, false, messagePack);
 
     public Task<Server> StartAsync(BenchOptions options) =>
-        IsBroadcart ? Server.EmbeddedAsync(options) : Server.BareHubAsync(options, Jwt);
+        IsBroadcart ? Server.EmbeddedAsync(options) : Server.BareHubAsync(Jwt);
 
     public string? Token(string userId, string role = "viewer") => Jwt ? BenchTokens.For(userId, role) : null;
 
@@ -36,11 +36,8 @@ public sealed record HubSystem(string Name, bool IsBroadcart, bool Jwt, bool Mes
             return "bench";
         }
 
-        var streamer = BenchTokens.For("bench-streamer", "streamer");
-        var (_, room) = await server.Client.SendAsync(HttpMethod.Post, "/api/rooms", streamer, new { title = "Benchmark" });
-        var roomId = room.GetProperty("id").GetString()!;
-        await server.Client.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/start", streamer);
-        return roomId;
+        var room = await server.Client.LiveRoomAsync("Benchmark", streamerToken: BenchTokens.For("bench-streamer", "streamer"));
+        return room.RoomId;
     }
 
     /// <summary>Managed heap and working set of the serving process, read by the process itself after a forced full GC.</summary>

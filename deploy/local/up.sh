@@ -10,13 +10,13 @@ cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 STATE=${BROADCART_LOCAL_STATE:-"$ROOT/.local-cluster"}
 CONFIGURATION=${CONFIGURATION:-Release}
-TOOLS="$ROOT/.tools"
-AZURITE_VERSION=3.37.0
+# shellcheck source=deploy/local/services.sh
+. "$ROOT/deploy/local/services.sh"
 if [ -f "$STATE/pids" ]; then
   echo "a local cluster is already running (see $STATE); run deploy/local/down.sh first" >&2
   exit 1
 fi
-mkdir -p "$STATE" "$TOOLS"
+mkdir -p "$STATE"
 
 REDIS_PORT=${REDIS_PORT:-6390}
 AZURITE_PORT=${AZURITE_PORT:-10010}
@@ -27,8 +27,7 @@ SIGNING_KEY=${SIGNING_KEY:-$(head -c 48 /dev/urandom | base64 | tr -d '\n')}
 CLUSTER_ID=local
 
 command -v redis-server >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server; }
-AZURITE_MAIN="$TOOLS/azurite/node_modules/azurite/dist/src/blob/main.js"
-[ -f "$AZURITE_MAIN" ] || npm install --prefix "$TOOLS/azurite" --no-audit --no-fund --loglevel=error "azurite@$AZURITE_VERSION"
+install_azurite
 
 if [ "${NO_BUILD:-0}" != 1 ]; then
   echo "building"
@@ -41,17 +40,18 @@ start() { # name, command...
   "$@" >"$STATE/$name.log" 2>&1 &
   echo "$! $name" >>"$STATE/pids"
 }
-wait_port() { for _ in $(seq 1 150); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.2; done; echo "$2 did not open port $1" >&2; exit 1; }
+listening() { wait_port "$1" || { echo "$2 did not open port $1" >&2; exit 1; }; }
 
-start redis redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no
+start redis run_redis "$REDIS_PORT"
 mkdir -p "$STATE/azurite"
-start azurite node "$AZURITE_MAIN" --blobHost 127.0.0.1 --blobPort "$AZURITE_PORT" --location "$STATE/azurite" --skipApiVersionCheck --silent
-wait_port "$REDIS_PORT" redis; wait_port "$AZURITE_PORT" azurite
+start azurite run_azurite "$AZURITE_PORT" "$STATE/azurite"
+listening "$REDIS_PORT" redis; listening "$AZURITE_PORT" azurite
 
 export Orleans__ClusterId=$CLUSTER_ID Orleans__ServiceId=broadcart
 export Orleans__Membership=Redis Orleans__ReminderStore=Redis Orleans__StateStore=Blob Orleans__AdvertisedAddress=127.0.0.1
 export Redis__Configuration="127.0.0.1:$REDIS_PORT"
-export Blob__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
+Blob__ConnectionString=$(azurite_connection_string "$AZURITE_PORT")
+export Blob__ConnectionString
 export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
 
 for i in 0 1; do

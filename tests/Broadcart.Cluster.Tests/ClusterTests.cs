@@ -10,23 +10,6 @@ namespace Broadcart.Cluster.Tests;
 [Collection(ProcessClusterCollection.Name)]
 public sealed class ClusterTests(ProcessCluster cluster)
 {
-    private static async Task<JsonElement> Ok(Task<(HttpResponseMessage Response, JsonElement Body)> call)
-    {
-        var (response, body) = await call;
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
-        return body;
-    }
-
-    private async Task<(string RoomId, string StreamerToken)> LiveRoomAsync()
-    {
-        var api = cluster.Api[0];
-        var token = await api.TokenAsync("streamer-" + Guid.NewGuid().ToString("N")[..8], "streamer");
-        var room = await Ok(api.SendAsync(HttpMethod.Post, "/api/rooms", token, new { title = "Process cluster" }));
-        var roomId = room.GetProperty("id").GetString()!;
-        await Ok(api.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/start", token));
-        return (roomId, token);
-    }
-
     /// <summary>
     /// A read right after a silo died may meet grains that were on it, before the cluster has
     /// declared it dead: <c>503</c> says "try again shortly", and a client does.
@@ -51,7 +34,7 @@ public sealed class ClusterTests(ProcessCluster cluster)
             var perSilo = new int[2];
             foreach (var g in counters.GetProperty("simpleGrainStats").EnumerateArray().Where(g => DashboardProbe.HostsActivations(g, grainType)))
             {
-                perSilo[cluster.SiloIndexOf(g.GetProperty("siloAddress").GetString()!)] += g.GetProperty("activationCount").GetInt32();
+                perSilo[cluster.Topology.SiloIndexOf(g.GetProperty("siloAddress").GetString()!)] += g.GetProperty("activationCount").GetInt32();
             }
 
             return perSilo;
@@ -69,7 +52,7 @@ public sealed class ClusterTests(ProcessCluster cluster)
     {
         var body = JsonSerializer.Serialize(new { orderId, paymentId, status = "succeeded" });
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(ProcessCluster.WebhookSecret), Encoding.UTF8.GetBytes($"{now}.{body}"));
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(TestSecrets.WebhookSecret), Encoding.UTF8.GetBytes($"{now}.{body}"));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/payments/webhook") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.TryAddWithoutValidation("X-Payment-Signature", $"t={now},v1={Convert.ToHexStringLower(mac)}");
         using var response = await api.Http.SendAsync(request);
@@ -80,7 +63,7 @@ public sealed class ClusterTests(ProcessCluster cluster)
     [Fact]
     public async Task Viewers_on_two_API_processes_see_each_others_chat()
     {
-        var (roomId, _) = await LiveRoomAsync();
+        var (roomId, _) = await cluster.Api[0].LiveRoomAsync("Process cluster");
         var a = await cluster.Api[0].ConnectAsync(await cluster.Api[0].TokenAsync("proc-a"));
         var b = await cluster.Api[1].ConnectAsync(await cluster.Api[1].TokenAsync("proc-b"));
         await a.JoinAsync(roomId);
@@ -119,18 +102,11 @@ public sealed class ClusterTests(ProcessCluster cluster)
     {
         const int buyers = 300, units = 100;
         var api = cluster.Api[0];
-        var (roomId, streamerToken) = await LiveRoomAsync();
-        var merchant = await api.TokenAsync("proc-merchant", "merchant");
-        var product = await Ok(api.SendAsync(HttpMethod.Post, "/api/products", merchant, new
-        {
-            title = $"Crash-tested kettle {round}", stock = 200,
-            prices = new[] { new { region = "US", currency = "USD", amountMinor = 4200L } }, shipsTo = new[] { "US" },
-        }));
-        var productId = product.GetProperty("id").GetString()!;
+        var (roomId, productId, streamerToken, _) = await api.ShopAsync(stock: 200, ProductPlacement.None, $"Crash-tested kettle {round}", [new("US", "USD", 4200)]);
 
         // The silo to kill is the one holding this sale: the one whose sale activations grew when it started.
         var before = await ActivationsAsync(admin, "FlashSaleGrain", _ => true, "the sale activations before the sale");
-        var sale = await Ok(api.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/flash-sales", streamerToken, new { productId, quantity = units, perUserLimit = 1, durationSeconds = 900 }));
+        var sale = await HttpAssert.Ok(api.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/flash-sales", streamerToken, new { productId, quantity = units, perUserLimit = 1, durationSeconds = 900 }));
         var saleId = sale.GetProperty("saleId").GetString();
         var after = await ActivationsAsync(admin, "FlashSaleGrain", now => now[0] > before[0] || now[1] > before[1], "the new sale's activation");
         var saleSilo = after[0] > before[0] ? 0 : 1;
@@ -187,7 +163,7 @@ public sealed class ClusterTests(ProcessCluster cluster)
 
         var purchases = Task.WhenAll(Enumerable.Range(0, buyers).Select(BuyAsync));
         await Task.WhenAny(killNow.Task, purchases).WaitAsync(TimeSpan.FromSeconds(60));
-        await cluster.KillSiloAsync(saleSilo);
+        await cluster.Topology.KillSiloAsync(saleSilo);
         await purchases;
         Console.WriteLine($"round {round}: {acknowledged.Count} acknowledged, {refused.Count} refused, {retries} retries");
 
@@ -226,13 +202,13 @@ public sealed class ClusterTests(ProcessCluster cluster)
         await watcher.DisposeAsync();
         await other.DisposeAsync();
 
-        await cluster.StartSiloAsync(saleSilo);
+        await cluster.Topology.StartSiloAsync(saleSilo);
     }
 
     [Fact]
     public async Task When_an_API_process_dies_its_viewers_move_to_the_other_and_miss_nothing()
     {
-        var (roomId, streamerToken) = await LiveRoomAsync();
+        var (roomId, streamerToken) = await cluster.Api[0].LiveRoomAsync("Process cluster");
         var streamer = await cluster.Api[0].ConnectAsync(streamerToken);
         await streamer.JoinAsync(roomId);
         var token = await cluster.Api[1].TokenAsync("proc-mover");
@@ -247,7 +223,7 @@ public sealed class ClusterTests(ProcessCluster cluster)
         await viewer.WaitUntil(v => v.Chat.Count == 3, "three messages before the crash");
         var seen = viewer.Chat.Select(c => c.Seq).ToList();
 
-        await cluster.KillApiAsync(1);
+        await cluster.Topology.KillApiAsync(1);
         for (var i = 1; i <= 3; i++)
         {
             await streamer.SendChatAsync(roomId, $"during {i}");
@@ -265,6 +241,6 @@ public sealed class ClusterTests(ProcessCluster cluster)
         Assert.Equal(live.Distinct().Count(), live.Count);
         Assert.Equal(Enumerable.Range(1, 7).Select(i => (long)i), seen.Union(recent).Union(live).Order());
 
-        await cluster.RestartApiAsync(1);
+        await cluster.Topology.RestartApiAsync(1);
     }
 }

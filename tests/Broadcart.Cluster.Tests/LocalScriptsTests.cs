@@ -71,7 +71,7 @@ public sealed class LocalScriptsTests
         {
             ["BROADCART_LOCAL_STATE"] = state,
             ["NO_BUILD"] = "1",
-            ["CONFIGURATION"] = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug",
+            ["CONFIGURATION"] = RepoPaths.Configuration,
             ["REDIS_PORT"] = redis.ToString(),
             ["AZURITE_PORT"] = azurite.ToString(),
             ["SILO_PORTS"] = string.Join(' ', silos),

@@ -6,11 +6,7 @@ namespace Broadcart.Cluster.Tests;
 [Collection(ProcessClusterCollection.Name)]
 public sealed class StorageOutageTests(ProcessCluster cluster)
 {
-    private static object Product(int stock) => new
-    {
-        title = "Outage umbrella", stock,
-        prices = new[] { new { region = "US", currency = "USD", amountMinor = 1500L } }, shipsTo = new[] { "US" },
-    };
+    private static readonly Price[] Umbrella = [new("US", "USD", 1500)];
 
     private static void AssertStorageUnavailable(HttpResponseMessage response, JsonElement body)
     {
@@ -22,37 +18,33 @@ public sealed class StorageOutageTests(ProcessCluster cluster)
     public async Task While_Azurite_or_Redis_is_down_calls_fail_fast_with_503_and_service_recovers_with_nothing_acknowledged_lost()
     {
         var api = cluster.Api[0];
-        var streamer = await api.TokenAsync("outage-streamer", "streamer");
-        var merchant = await api.TokenAsync("outage-merchant", "merchant");
         var buyer = await api.TokenAsync("outage-buyer");
-        var (_, product) = await api.SendAsync(HttpMethod.Post, "/api/products", merchant, Product(10));
-        var productId = product.GetProperty("id").GetString()!;
-        var (_, room) = await api.SendAsync(HttpMethod.Post, "/api/rooms", streamer, new { title = "Outage" });
-        var roomId = room.GetProperty("id").GetString()!;
-        await api.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/start", streamer);
-        await api.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/showcase", streamer, new { productId });
+        var (roomId, productId, _, merchant) = await api.ShopAsync(stock: 10, ProductPlacement.Showcase, "Outage umbrella", Umbrella);
         var (placed, before) = await api.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/orders", buyer, new { productId, quantity = 1, idempotencyKey = "before-outage" });
         Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
 
         // Blob Storage down: writes refuse quickly and clearly.
-        await cluster.StopAzuriteAsync();
-        var (r, b) = await api.SendAsync(HttpMethod.Post, "/api/products", merchant, Product(5));
+        await cluster.Topology.StopAzuriteAsync();
+        var (r, b) = await api.SendAsync(HttpMethod.Post, "/api/products", merchant, new
+        {
+            title = "Outage umbrella", stock = 5, prices = Umbrella, shipsTo = new[] { "US" },
+        });
         AssertStorageUnavailable(r, b);
         (r, b) = await api.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/orders", buyer, new { productId, quantity = 1, idempotencyKey = "during-blob-outage" });
         AssertStorageUnavailable(r, b);
         Assert.False((await api.Http.GetAsync("/health/ready")).IsSuccessStatusCode);
 
-        await cluster.StartAzuriteAsync();
+        await cluster.Topology.StartAzuriteAsync();
         var recovered = await Eventually.Until(
             () => api.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/orders", buyer, new { productId, quantity = 1, idempotencyKey = "during-blob-outage" }),
             x => x.Response.IsSuccessStatusCode, "orders after Azurite returned");
         Assert.Equal("reserved", recovered.Body.GetProperty("status").GetString());
 
         // Redis down: reminders cannot be registered, so no order can be promised an expiry.
-        await cluster.StopRedisAsync();
+        await cluster.Topology.StopRedisAsync();
         (r, b) = await api.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/orders", buyer, new { productId, quantity = 1, idempotencyKey = "during-redis-outage" });
         AssertStorageUnavailable(r, b);
-        await cluster.StartRedisAsync();
+        await cluster.Topology.StartRedisAsync();
         await Eventually.Until(
             () => api.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/orders", buyer, new { productId, quantity = 1, idempotencyKey = "during-redis-outage" }),
             x => x.Response.IsSuccessStatusCode, "orders after Redis returned");

@@ -10,6 +10,23 @@ public class NodeClient(Uri baseUrl) : IDisposable
 
     public HttpClient Http { get; } = new() { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>Waits until the node answers <c>/health/ready</c>: its silo or its cluster is reachable.</summary>
+    public Task WaitUntilReadyAsync(TimeSpan timeout) =>
+        Eventually.Until(ReadyAsync, ready => ready, $"{BaseUrl} ready", timeout);
+
+    private async Task<bool> ReadyAsync()
+    {
+        try
+        {
+            using var response = await Http.GetAsync("/health/ready");
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
     public async Task<string> TokenAsync(string userId, string role = "viewer", string region = "US", string? name = null)
     {
         var response = await Http.PostAsJsonAsync("/api/dev/token", new { userId, name = name ?? userId, roles = new[] { role }, region });

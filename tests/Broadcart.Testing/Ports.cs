@@ -32,6 +32,21 @@ public static class Ports
         throw new InvalidOperationException($"no free loopback port between 10000 and {low}");
     }
 
+    /// <summary>Waits until a server that was just started accepts connections on a loopback port.</summary>
+    public static Task WaitUntilListeningAsync(int port, string what) => Eventually.Until(async () =>
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }, open => open, $"{what} listening on {port}", TimeSpan.FromSeconds(60));
+
     private static bool CanListen(int port)
     {
         try

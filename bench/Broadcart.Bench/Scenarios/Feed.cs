@@ -24,9 +24,7 @@ public static class Feed
             string? small = null;
             await Parallel.ForEachAsync(Enumerable.Range(0, options.Rooms), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
             {
-                var (_, room) = await client.SendAsync(HttpMethod.Post, "/api/rooms", streamer, new { title = $"Room {i}", homeRegion = i % 2 == 0 ? Region : "US" });
-                var roomId = room.GetProperty("id").GetString()!;
-                await client.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/start", streamer);
+                var (roomId, _) = await client.LiveRoomAsync($"Room {i}", homeRegion: i % 2 == 0 ? Region : "US", streamerToken: streamer);
                 if (i % 2 == 1)
                 {
                     // Paid into the region; room 1 gets a budget of 100 impressions to measure overspend.

@@ -20,8 +20,8 @@ public static class FlashSale
 
     public static async Task RunAsync(BenchOptions options, Report report)
     {
-        await using var system = await Server.DurableAsync(options, groupCommit: true);
-        await using var baseline = await Server.DurableAsync(options, groupCommit: false);
+        await using var system = await Server.DurableAsync(groupCommit: true);
+        await using var baseline = await Server.DurableAsync(groupCommit: false);
         var tokens = new string[options.Buyers];
         await Parallel.ForEachAsync(Enumerable.Range(0, options.Buyers), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, _) =>
             tokens[i] = await system.Client.TokenAsync($"bench-buyer-{i}"));
@@ -84,18 +84,8 @@ public static class FlashSale
     private static async Task<Run> SaleAsync(Server server, BenchOptions options, string[] tokens, string label, Report report)
     {
         var client = server.Client;
-        var merchant = await client.TokenAsync("bench-merchant", "merchant");
         var admin = await client.TokenAsync("bench-admin", "admin");
-        var (_, product) = await client.SendAsync(HttpMethod.Post, "/api/products", merchant, new
-        {
-            title = "Benchmark bargain", stock = options.Units,
-            prices = new[] { new { region = "US", currency = "USD", amountMinor = 999L } }, shipsTo = new[] { "US" },
-        });
-        var productId = product.GetProperty("id").GetString()!;
-        var streamer = await client.TokenAsync("bench-streamer", "streamer");
-        var (_, room) = await client.SendAsync(HttpMethod.Post, "/api/rooms", streamer, new { title = "Flash sale benchmark" });
-        var roomId = room.GetProperty("id").GetString()!;
-        await client.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/start", streamer);
+        var (roomId, productId, streamer, _) = await client.ShopAsync(options.Units, ProductPlacement.None, "Benchmark bargain", [new("US", "USD", 999)]);
         await client.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/flash-sales", streamer, new { productId, quantity = options.Units, perUserLimit = 1, durationSeconds = 1800 });
 
         var acknowledged = 0;

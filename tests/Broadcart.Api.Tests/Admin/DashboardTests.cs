@@ -35,7 +35,7 @@ public sealed class DashboardTests(LiveCluster cluster)
     [Fact]
     public async Task An_admin_session_opens_the_dashboard_on_every_node_with_both_silos_and_the_rooms_grains()
     {
-        await cluster.LiveRoomAsync();
+        await cluster.NodeA.LiveRoomAsync();
         var admin = cluster.NodeA.MintToken("dash-admin", "admin");
         var (opened, _) = await cluster.NodeA.SendAsync(HttpMethod.Post, "/api/admin/dashboard/session", admin);
         Assert.Equal(HttpStatusCode.NoContent, opened.StatusCode);

@@ -11,7 +11,7 @@ public sealed class ArchiveAndMediaTests(LiveCluster cluster)
     [Fact]
     public async Task Chat_is_archived_and_exported_as_CSV_across_deactivation_with_deletions_marked()
     {
-        var (roomId, streamerToken, _) = await cluster.LiveRoomAsync();
+        var (roomId, streamerToken) = await cluster.NodeA.LiveRoomAsync();
         var streamer = await cluster.NodeA.ConnectAsync(streamerToken);
         await streamer.JoinAsync(roomId);
         var viewerToken = cluster.NodeB.MintToken("archived-viewer", name: "Ann, \"the\" buyer");
@@ -53,7 +53,7 @@ public sealed class ArchiveAndMediaTests(LiveCluster cluster)
         var node = cluster.NodeA;
         var merchant = node.MintToken("uploading-merchant", "merchant");
         var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4 };
-        var upload = await ShopSetup.Ok(node.SendAsync(HttpMethod.Post, "/api/media/uploads", merchant, new { kind = "productImage", contentType = "image/png", length = png.Length }));
+        var upload = await HttpAssert.Ok(node.SendAsync(HttpMethod.Post, "/api/media/uploads", merchant, new { kind = "productImage", contentType = "image/png", length = png.Length }));
         var uploadUrl = upload.GetProperty("uploadUrl").GetString()!;
         var url = upload.GetProperty("url").GetString()!;
         Assert.Contains("sig=", uploadUrl);
@@ -66,7 +66,7 @@ public sealed class ArchiveAndMediaTests(LiveCluster cluster)
         Assert.Equal(HttpStatusCode.Created, (await blobs.SendAsync(put)).StatusCode);
         Assert.Equal(png, await blobs.GetByteArrayAsync(url));
 
-        var product = await ShopSetup.Ok(node.SendAsync(HttpMethod.Post, "/api/products", merchant, new
+        var product = await HttpAssert.Ok(node.SendAsync(HttpMethod.Post, "/api/products", merchant, new
         {
             title = "Pictured", stock = 1, imageUrl = url,
             prices = new[] { new { region = "US", currency = "USD", amountMinor = 100L } }, shipsTo = new[] { "US" },

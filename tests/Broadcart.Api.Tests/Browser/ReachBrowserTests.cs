@@ -14,9 +14,7 @@ public sealed class ReachBrowserTests
 
         // A streamer in the US goes live with merchant "merchant-browser" as the room's merchant.
         var streamer = await node.TokenAsync("streamer-reach", "streamer", "US");
-        var room = await ShopSetup.Ok(node.SendAsync(HttpMethod.Post, "/api/rooms", streamer, new { title = "Tokyo preview", merchantId = "merchant-browser" }));
-        var roomId = room.GetProperty("id").GetString()!;
-        await ShopSetup.Ok(node.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/start", streamer));
+        var (roomId, _) = await node.LiveRoomAsync("Tokyo preview", merchantId: "merchant-browser", streamerToken: streamer);
 
         var viewer = await browser.NewPageAsync();
         await viewer.GotoAsync(new Uri(node.BaseUrl, "/viewer.html").ToString());

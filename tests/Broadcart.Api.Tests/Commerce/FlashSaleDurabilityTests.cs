@@ -16,7 +16,7 @@ public sealed class FlashSaleDurabilityTests(LiveCluster cluster)
     public async Task Five_hundred_buyers_over_SignalR_get_exactly_the_hundred_units_and_every_order_survives_deactivation()
     {
         const int buyers = 500, units = 100, greedy = 50;
-        var shop = await ShopSetup.CreateAsync(cluster, stock: 150);
+        var shop = await cluster.NodeA.ShopAsync(stock: 150);
         var (saleResponse, sale) = await cluster.NodeA.SendAsync(HttpMethod.Post, $"/api/rooms/{shop.RoomId}/flash-sales", shop.StreamerToken,
             new { productId = shop.ProductId, quantity = units, perUserLimit = 1, durationSeconds = 600, price = new { currency = "USD", amountMinor = 1500 } });
         Assert.Equal(HttpStatusCode.Created, saleResponse.StatusCode);

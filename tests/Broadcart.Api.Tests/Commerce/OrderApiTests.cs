@@ -16,16 +16,16 @@ public sealed class OrderApiTests(LiveCluster cluster)
         Assert.Equal(code, body.GetProperty("code").GetString());
     }
 
-    private Task<(HttpResponseMessage Response, JsonElement Body)> OrderAsync(ShopSetup shop, string token, string key, int quantity = 1) =>
+    private Task<(HttpResponseMessage Response, JsonElement Body)> OrderAsync(Shop shop, string token, string key, int quantity = 1) =>
         cluster.NodeA.SendAsync(HttpMethod.Post, $"/api/rooms/{shop.RoomId}/orders", token, new { productId = shop.ProductId, quantity, idempotencyKey = key });
 
-    private async Task<int> StockAsync(ShopSetup shop) =>
-        (await ShopSetup.Ok(cluster.NodeA.SendAsync(HttpMethod.Get, $"/api/products/{shop.ProductId}", shop.MerchantToken))).GetProperty("stock").GetInt32();
+    private async Task<int> StockAsync(Shop shop) =>
+        (await HttpAssert.Ok(cluster.NodeA.SendAsync(HttpMethod.Get, $"/api/products/{shop.ProductId}", shop.MerchantToken))).GetProperty("stock").GetInt32();
 
     [Fact]
     public async Task A_retry_with_the_same_key_returns_the_same_order_and_other_parameters_are_refused()
     {
-        var shop = await ShopSetup.CreateAsync(cluster, stock: 10);
+        var shop = await cluster.NodeA.ShopAsync(stock: 10);
         var buyer = cluster.NodeA.MintToken("retrying-buyer", region: "DE");
         var (first, order) = await OrderAsync(shop, buyer, "attempt-1", quantity: 2);
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
@@ -52,7 +52,7 @@ public sealed class OrderApiTests(LiveCluster cluster)
     [Fact]
     public async Task Orders_from_a_region_the_product_does_not_ship_to_are_refused_and_change_nothing()
     {
-        var shop = await ShopSetup.CreateAsync(cluster, stock: 10);
+        var shop = await cluster.NodeA.ShopAsync(stock: 10);
         var (response, problem) = await OrderAsync(shop, cluster.NodeA.MintToken("shanghai-buyer", region: "CN"), "k1");
         AssertProblem(response, problem, HttpStatusCode.UnprocessableEntity, "not_available_in_region");
         Assert.Equal(10, await StockAsync(shop));
@@ -84,7 +84,7 @@ public sealed class OrderApiTests(LiveCluster cluster)
     [Fact]
     public async Task Viewers_in_different_regions_see_the_pinned_product_at_their_own_price()
     {
-        var shop = await ShopSetup.CreateAsync(cluster, stock: 10, pin: false);
+        var shop = await cluster.NodeA.ShopAsync(stock: 10, ProductPlacement.Showcase);
         var us = await cluster.NodeA.ConnectAsync(cluster.NodeA.MintToken("us-viewer", region: "US"));
         var de = await cluster.NodeB.ConnectAsync(cluster.NodeB.MintToken("de-viewer", region: "DE"));
         var cn = await cluster.NodeB.ConnectAsync(cluster.NodeB.MintToken("cn-viewer", region: "CN"));
@@ -93,7 +93,7 @@ public sealed class OrderApiTests(LiveCluster cluster)
             await viewer.JoinAsync(shop.RoomId);
         }
 
-        await ShopSetup.Ok(cluster.NodeA.SendAsync(HttpMethod.Post, $"/api/rooms/{shop.RoomId}/pin", shop.StreamerToken, new { productId = shop.ProductId }));
+        await HttpAssert.Ok(cluster.NodeA.SendAsync(HttpMethod.Post, $"/api/rooms/{shop.RoomId}/pin", shop.StreamerToken, new { productId = shop.ProductId }));
 
         static JsonElement Pinned(Viewer v) => v.EventsNamed("productPinned").Last().GetProperty("product");
         await us.WaitUntil(v => v.EventsNamed("productPinned").Any(), "productPinned in the US");
@@ -115,9 +115,9 @@ public sealed class OrderApiTests(LiveCluster cluster)
     [Fact]
     public async Task The_payment_webhook_accepts_only_fresh_valid_signatures_and_applies_a_payment_once()
     {
-        var shop = await ShopSetup.CreateAsync(cluster, stock: 5);
+        var shop = await cluster.NodeA.ShopAsync(stock: 5);
         var buyer = cluster.NodeA.MintToken("paying-buyer");
-        var orderId = (await ShopSetup.Ok(OrderAsync(shop, buyer, "pay-me"))).GetProperty("orderId").GetString()!;
+        var orderId = (await HttpAssert.Ok(OrderAsync(shop, buyer, "pay-me"))).GetProperty("orderId").GetString()!;
         var body = JsonSerializer.Serialize(new { orderId, paymentId = "pay_123", status = "succeeded" });
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
@@ -134,37 +134,37 @@ public sealed class OrderApiTests(LiveCluster cluster)
             return (response, JsonDocument.Parse(text).RootElement.Clone());
         }
 
-        async Task<string> Status() => (await ShopSetup.Ok(cluster.NodeA.SendAsync(HttpMethod.Get, $"/api/orders/{orderId}", buyer))).GetProperty("status").GetString()!;
+        async Task<string> Status() => (await HttpAssert.Ok(cluster.NodeA.SendAsync(HttpMethod.Get, $"/api/orders/{orderId}", buyer))).GetProperty("status").GetString()!;
 
         var (r, b) = await Post(body, null);
         AssertProblem(r, b, HttpStatusCode.Unauthorized, "invalid_signature");
         (r, b) = await Post(body, WebhookSignature.Sign("the-wrong-secret", now, body));
         AssertProblem(r, b, HttpStatusCode.Unauthorized, "invalid_signature");
-        (r, b) = await Post(body.Replace("succeeded", "failed"), WebhookSignature.Sign(ApiNode.WebhookSecret, now, body));
+        (r, b) = await Post(body.Replace("succeeded", "failed"), WebhookSignature.Sign(TestSecrets.WebhookSecret, now, body));
         AssertProblem(r, b, HttpStatusCode.Unauthorized, "invalid_signature");
-        (r, b) = await Post(body, WebhookSignature.Sign(ApiNode.WebhookSecret, now - 600, body));
+        (r, b) = await Post(body, WebhookSignature.Sign(TestSecrets.WebhookSecret, now - 600, body));
         AssertProblem(r, b, HttpStatusCode.Unauthorized, "invalid_signature");
         Assert.Contains("tolerance", b.GetProperty("detail").GetString());
         Assert.Equal("reserved", await Status());
 
-        (r, b) = await Post(body, WebhookSignature.Sign(ApiNode.WebhookSecret, now, body));
+        (r, b) = await Post(body, WebhookSignature.Sign(TestSecrets.WebhookSecret, now, body));
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         Assert.Equal("paid", b.GetProperty("status").GetString());
         var paidAt = b.GetProperty("paidAt").GetDateTimeOffset();
 
-        (r, b) = await Post(body, WebhookSignature.Sign(ApiNode.WebhookSecret, now, body));
+        (r, b) = await Post(body, WebhookSignature.Sign(TestSecrets.WebhookSecret, now, body));
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         Assert.Equal(paidAt, b.GetProperty("paidAt").GetDateTimeOffset());
         Assert.Equal("pay_123", b.GetProperty("paymentId").GetString());
 
         var unknown = JsonSerializer.Serialize(new { orderId = "o-no-such-order", paymentId = "pay_9", status = "succeeded" });
-        (r, b) = await Post(unknown, WebhookSignature.Sign(ApiNode.WebhookSecret, now, unknown));
+        (r, b) = await Post(unknown, WebhookSignature.Sign(TestSecrets.WebhookSecret, now, unknown));
         AssertProblem(r, b, HttpStatusCode.NotFound, "not_found");
         var garbage = "{\"orderId\": 5}";
-        (r, b) = await Post(garbage, WebhookSignature.Sign(ApiNode.WebhookSecret, now, garbage));
+        (r, b) = await Post(garbage, WebhookSignature.Sign(TestSecrets.WebhookSecret, now, garbage));
         AssertProblem(r, b, HttpStatusCode.BadRequest, "validation_failed");
 
-        var product = await ShopSetup.Ok(cluster.NodeA.SendAsync(HttpMethod.Get, $"/api/products/{shop.ProductId}", shop.MerchantToken));
+        var product = await HttpAssert.Ok(cluster.NodeA.SendAsync(HttpMethod.Get, $"/api/products/{shop.ProductId}", shop.MerchantToken));
         Assert.Equal(4, product.GetProperty("stock").GetInt32());
     }
 

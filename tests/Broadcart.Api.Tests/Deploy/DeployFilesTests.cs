@@ -15,8 +15,6 @@ namespace Broadcart.Api.Tests.Deploy;
 /// </summary>
 public sealed class DeployFilesTests
 {
-    private const string TestKey = "deploy-files-test-signing-key-0123456789";
-
     private static void SiloAccepts(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production" });
@@ -28,7 +26,7 @@ public sealed class DeployFilesTests
 
     private static void ApiAccepts(Dictionary<string, string?> settings)
     {
-        settings.TryAdd("Auth:SigningKey", TestKey);
+        settings.TryAdd("Auth:SigningKey", TestSecrets.SigningKey);
         var app = ApiNode.Build(settings);
         Assert.Equal("Client", app.Configuration["Orleans:Mode"]);
         Assert.False(app.Configuration.GetValue<bool>("Auth:DevTokens"));
@@ -110,7 +108,7 @@ public sealed class DeployFilesTests
     {
         var env = ((YamlMappingNode)service.At("environment")!).Children
             .Select(kv => new KeyValuePair<string, string>(((YamlScalarNode)kv.Key).Value!, ((YamlScalarNode)kv.Value).Value!))
-            .Select(kv => kv.Value.StartsWith("${", StringComparison.Ordinal) ? new KeyValuePair<string, string>(kv.Key, TestKey) : kv);
+            .Select(kv => kv.Value.StartsWith("${", StringComparison.Ordinal) ? new KeyValuePair<string, string>(kv.Key, TestSecrets.SigningKey) : kv);
         return DeployFiles.AsConfiguration(env);
     }
 

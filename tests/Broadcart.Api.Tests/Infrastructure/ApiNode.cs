@@ -12,10 +12,6 @@ namespace Broadcart.Api.Tests.Infrastructure;
 /// <summary>A real API node: Kestrel on 127.0.0.1, the production host setup, test configuration.</summary>
 public sealed class ApiNode : NodeClient, IAsyncDisposable
 {
-    public const string WebhookSecret = "tests-webhook-secret";
-
-    public const string SigningKey = "broadcart-tests-signing-key-0123456789-abcdef";
-
     private ApiNode(WebApplication app, Uri baseUrl)
         : base(baseUrl)
     {
@@ -29,11 +25,11 @@ public sealed class ApiNode : NodeClient, IAsyncDisposable
     public static Dictionary<string, string?> DefaultSettings() => new()
     {
         ["Auth:DevTokens"] = "true",
-        ["Auth:SigningKey"] = SigningKey,
+        ["Auth:SigningKey"] = TestSecrets.SigningKey,
         ["Relay:HeartbeatInterval"] = "00:00:01",
         ["RateLimits:HttpPerSecond"] = "5000",
         ["RateLimits:HttpBurst"] = "20000",
-        ["Payments:WebhookSecret"] = WebhookSecret,
+        ["Payments:WebhookSecret"] = TestSecrets.WebhookSecret,
     };
 
     /// <summary>Builds the node; throws what the real host throws for bad configuration.</summary>

@@ -44,23 +44,6 @@ public sealed class LiveCluster : IAsyncLifetime
         NodeB = await ApiNode.StartAsync(settings);
     }
 
-    /// <summary>Creates a room as a fresh streamer and takes it live; returns its id and the streamer's token.</summary>
-    public async Task<(string RoomId, string StreamerToken, string StreamerId)> LiveRoomAsync(bool start = true)
-    {
-        var streamerId = "streamer-" + Guid.NewGuid().ToString("N")[..8];
-        var token = await NodeA.TokenAsync(streamerId, "streamer");
-        var (created, body) = await NodeA.SendAsync(HttpMethod.Post, "/api/rooms", token, new { title = "Test room" });
-        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
-        var roomId = body.GetProperty("id").GetString()!;
-        if (start)
-        {
-            var (started, _) = await NodeA.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/start", token);
-            started.EnsureSuccessStatusCode();
-        }
-
-        return (roomId, token, streamerId);
-    }
-
     public async Task<JsonElement> RoomAsync(string roomId, string token)
     {
         var (response, body) = await NodeB.SendAsync(HttpMethod.Get, $"/api/rooms/{roomId}", token);

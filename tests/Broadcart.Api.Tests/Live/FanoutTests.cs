@@ -12,7 +12,7 @@ public sealed class FanoutTests(LiveCluster cluster)
     [Fact]
     public async Task Chat_sent_on_one_node_reaches_viewers_on_both_nodes_once_each_in_seq_order()
     {
-        var (roomId, _, _) = await cluster.LiveRoomAsync();
+        var (roomId, _) = await cluster.NodeA.LiveRoomAsync();
         var viewers = new List<Viewer>();
         foreach (var (node, name) in new[] { (cluster.NodeA, "a1"), (cluster.NodeA, "a2"), (cluster.NodeB, "b1"), (cluster.NodeB, "b2") })
         {
@@ -48,7 +48,7 @@ public sealed class FanoutTests(LiveCluster cluster)
     [Fact]
     public async Task Viewer_count_sums_both_nodes_and_a_node_that_stops_heartbeating_drops_out()
     {
-        var (roomId, token, _) = await cluster.LiveRoomAsync();
+        var (roomId, token) = await cluster.NodeA.LiveRoomAsync();
         var viewers = new List<Viewer>();
         for (var i = 0; i < 5; i++)
         {
@@ -80,7 +80,7 @@ public sealed class FanoutTests(LiveCluster cluster)
     public async Task A_thousand_viewers_joining_through_one_node_cost_the_room_a_bounded_number_of_calls()
     {
         const int crowd = 1000;
-        var (roomId, _, _) = await cluster.LiveRoomAsync();
+        var (roomId, _) = await cluster.NodeA.LiveRoomAsync();
         var first = await cluster.NodeA.ConnectAsync(await cluster.NodeA.TokenAsync($"first-{roomId}"));
         await first.JoinAsync(roomId);
         var before = await cluster.DiagnosticsAsync(roomId);
@@ -114,7 +114,7 @@ public sealed class FanoutTests(LiveCluster cluster)
     [Fact]
     public async Task Chat_posted_while_the_room_had_lost_a_node_reaches_that_nodes_viewers_once_it_is_back()
     {
-        var (roomId, streamerToken, _) = await cluster.LiveRoomAsync();
+        var (roomId, streamerToken) = await cluster.NodeA.LiveRoomAsync();
         var streamer = await cluster.NodeA.ConnectAsync(streamerToken);
         await streamer.JoinAsync(roomId);
         var viewer = await cluster.NodeB.ConnectAsync(await cluster.NodeB.TokenAsync($"lapsed-{roomId}"));
@@ -153,7 +153,7 @@ public sealed class FanoutTests(LiveCluster cluster)
     [Fact]
     public async Task A_reconnecting_viewer_fills_its_gap_from_JoinRoom_without_duplicates()
     {
-        var (roomId, streamerToken, _) = await cluster.LiveRoomAsync();
+        var (roomId, streamerToken) = await cluster.NodeA.LiveRoomAsync();
         var streamer = await cluster.NodeA.ConnectAsync(streamerToken);
         await streamer.JoinAsync(roomId);
         var token = await cluster.NodeB.TokenAsync($"returning-{roomId}");

@@ -8,7 +8,7 @@ public sealed class ModerationTests(LiveCluster cluster)
 {
     private async Task<(string RoomId, string StreamerToken, Viewer Streamer)> RoomWithStreamerAsync()
     {
-        var (roomId, token, _) = await cluster.LiveRoomAsync();
+        var (roomId, token) = await cluster.NodeA.LiveRoomAsync();
         var streamer = await cluster.NodeA.ConnectAsync(token);
         await streamer.JoinAsync(roomId);
         return (roomId, token, streamer);
@@ -112,7 +112,7 @@ public sealed class ModerationTests(LiveCluster cluster)
     [Fact]
     public async Task Bad_chat_input_is_refused_with_a_code_and_changes_nothing()
     {
-        var (roomId, token, _) = await cluster.LiveRoomAsync();
+        var (roomId, token) = await cluster.NodeA.LiveRoomAsync();
         var viewer = await JoinAsync(cluster.NodeA, roomId, $"v-{roomId}");
         var before = await ChatSeqAsync(roomId, token);
 
@@ -129,7 +129,7 @@ public sealed class ModerationTests(LiveCluster cluster)
         await HubAssert.Refused("validation_failed", () => streamer.Connection.InvokeAsync("MuteUser", roomId, $"v-{roomId}", 86_401));
         Assert.Equal(before, await ChatSeqAsync(roomId, token));
 
-        var (scheduled, scheduledToken, _) = await cluster.LiveRoomAsync(start: false);
+        var (scheduled, scheduledToken) = await cluster.NodeA.LiveRoomAsync(start: false);
         var early = await JoinAsync(cluster.NodeB, scheduled, $"early-{scheduled}");
         await HubAssert.Refused("room_not_live", () => early.SendChatAsync(scheduled, "too early"));
         await HubAssert.Refused("room_not_live", () => early.Connection.InvokeAsync("Like", scheduled));

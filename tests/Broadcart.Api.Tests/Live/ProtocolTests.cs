@@ -11,7 +11,7 @@ public sealed class ProtocolTests(LiveCluster cluster)
     [Fact]
     public async Task MessagePack_and_JSON_viewers_in_one_room_receive_the_same_events_with_the_same_payloads()
     {
-        var shop = await ShopSetup.CreateAsync(cluster, stock: 10, pin: false);
+        var shop = await cluster.NodeA.ShopAsync(stock: 10, ProductPlacement.Showcase);
         var node = cluster.NodeA;
         await using var json = await node.ConnectAsync(await node.TokenAsync("json-" + shop.RoomId));
         await using var messagePack = await node.ConnectAsync(await node.TokenAsync("msgpack-" + shop.RoomId), messagePack: true);
@@ -27,8 +27,8 @@ public sealed class ProtocolTests(LiveCluster cluster)
             await streamer.SendChatAsync(shop.RoomId, $"hello {i} 你好 🎉");
         }
 
-        await ShopSetup.Ok(node.SendAsync(HttpMethod.Post, $"/api/rooms/{shop.RoomId}/pin", shop.StreamerToken, new { shop.ProductId }));
-        await ShopSetup.Ok(node.SendAsync(HttpMethod.Post, $"/api/rooms/{shop.RoomId}/flash-sales", shop.StreamerToken,
+        await HttpAssert.Ok(node.SendAsync(HttpMethod.Post, $"/api/rooms/{shop.RoomId}/pin", shop.StreamerToken, new { shop.ProductId }));
+        await HttpAssert.Ok(node.SendAsync(HttpMethod.Post, $"/api/rooms/{shop.RoomId}/flash-sales", shop.StreamerToken,
             new { shop.ProductId, quantity = 3, perUserLimit = 1, durationSeconds = 60 }));
         await streamer.SendChatAsync(shop.RoomId, "last");
 

@@ -30,9 +30,7 @@ public sealed class SlowViewerTests
                 });
             });
         var streamerToken = node.MintToken("slow-streamer", "streamer");
-        var (_, room) = await node.SendAsync(HttpMethod.Post, "/api/rooms", streamerToken, new { title = "Stalled sockets" });
-        var roomId = room.GetProperty("id").GetString()!;
-        await node.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/start", streamerToken);
+        var (roomId, _) = await node.LiveRoomAsync("Stalled sockets", streamerToken: streamerToken);
 
         await using var reader = await node.ConnectAsync(node.MintToken("keeps-reading"));
         await reader.JoinAsync(roomId);

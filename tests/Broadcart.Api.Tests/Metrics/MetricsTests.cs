@@ -14,17 +14,9 @@ public sealed class MetricsTests(LiveCluster cluster)
     {
         var room = await ReachScenario.StartAsync(cluster, homeRegion: "PT");
         var node = cluster.NodeA;
-        var product = await ShopSetup.Ok(node.SendAsync(HttpMethod.Post, "/api/products", room.MerchantToken, new
-        {
-            title = "Azulejo tile",
-            stock = 50,
-            prices = new[] { new { region = "PT", currency = "EUR", amountMinor = 1000L }, new { region = "ES", currency = "EUR", amountMinor = 1200L } },
-            shipsTo = new[] { "PT", "ES" },
-        }));
-        var productId = product.GetProperty("id").GetString()!;
-        await ShopSetup.Ok(node.SendAsync(HttpMethod.Post, $"/api/rooms/{room.RoomId}/showcase", room.StreamerToken, new { productId }));
-        await ShopSetup.Ok(node.SendAsync(HttpMethod.Post, $"/api/rooms/{room.RoomId}/pin", room.StreamerToken, new { productId }));
-        await ShopSetup.Ok(room.SetReachAsync(ReachScenario.Reach(["ES"], budgetMinor: 100_00, bidMinor: 5_00, currency: "EUR")));
+        var productId = await node.ProductAsync(room.MerchantToken, stock: 50, "Azulejo tile", [new("PT", "EUR", 1000), new("ES", "EUR", 1200)]);
+        await node.PlaceAsync(new LiveRoom(room.RoomId, room.StreamerToken), productId, ProductPlacement.Pinned);
+        await HttpAssert.Ok(room.SetReachAsync(ReachScenario.Reach(["ES"], budgetMinor: 100_00, bidMinor: 5_00, currency: "EUR")));
 
         var streamer = await node.ConnectAsync(room.StreamerToken);
         var initial = await streamer.Connection.InvokeAsync<JsonElement>("WatchMetrics", room.RoomId);
@@ -60,7 +52,7 @@ public sealed class MetricsTests(LiveCluster cluster)
         }
 
         var report = await Eventually.Until(
-            () => ShopSetup.Ok(node.SendAsync(HttpMethod.Get, $"/api/rooms/{room.RoomId}/metrics", room.MerchantToken)),
+            () => HttpAssert.Ok(node.SendAsync(HttpMethod.Get, $"/api/rooms/{room.RoomId}/metrics", room.MerchantToken)),
             Complete, "the scripted figures");
         var total = report.GetProperty("total");
         Assert.Equal(3, total.GetProperty("units").GetInt64());

@@ -31,7 +31,7 @@ public sealed class FeedAndReachTests(LiveCluster cluster)
         await room.FeedUntilAsync("CL", listed: false);
         Assert.True((await room.FeedAsync("AR")).Listed);
 
-        await ShopSetup.Ok(cluster.NodeA.SendAsync(HttpMethod.Post, $"/api/rooms/{room.RoomId}/end", room.StreamerToken));
+        await HttpAssert.Ok(cluster.NodeA.SendAsync(HttpMethod.Post, $"/api/rooms/{room.RoomId}/end", room.StreamerToken));
         await room.FeedUntilAsync("AR", listed: false);
     }
 
@@ -39,7 +39,7 @@ public sealed class FeedAndReachTests(LiveCluster cluster)
     public async Task A_thousand_paid_impressions_at_a_two_dollar_CPM_cost_exactly_two_dollars()
     {
         var room = await ReachScenario.StartAsync(cluster, homeRegion: "IE");
-        await ShopSetup.Ok(room.SetReachAsync(ReachScenario.Reach(["IS"], budgetMinor: 100_00, bidMinor: 2_00)));
+        await HttpAssert.Ok(room.SetReachAsync(ReachScenario.Reach(["IS"], budgetMinor: 100_00, bidMinor: 2_00)));
         await room.FeedUntilAsync("IS", listed: true);
 
         var paid = 1; // the listing just seen counted too
@@ -60,7 +60,7 @@ public sealed class FeedAndReachTests(LiveCluster cluster)
     {
         var room = await ReachScenario.StartAsync(cluster, homeRegion: "NO");
         // A $10 CPM and a $1 budget: one hundred impressions.
-        await ShopSetup.Ok(room.SetReachAsync(ReachScenario.Reach(["FI"], budgetMinor: 1_00, bidMinor: 10_00)));
+        await HttpAssert.Ok(room.SetReachAsync(ReachScenario.Reach(["FI"], budgetMinor: 1_00, bidMinor: 10_00)));
         var finn = await cluster.NodeA.ConnectAsync(cluster.NodeA.MintToken("finnish-viewer", region: "FI"));
         var norwegian = await cluster.NodeA.ConnectAsync(cluster.NodeA.MintToken("norwegian-viewer", region: "NO"));
         var joined = await finn.JoinAsync(room.RoomId);

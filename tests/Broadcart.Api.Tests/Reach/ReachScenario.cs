@@ -12,10 +12,8 @@ public sealed record ReachScenario(LiveCluster Cluster, string RoomId, string St
         var node = cluster.NodeA;
         var merchantId = "merchant-" + Guid.NewGuid().ToString("N")[..8];
         var streamerToken = node.MintToken("streamer-" + Guid.NewGuid().ToString("N")[..8], "streamer", homeRegion);
-        var room = await ShopSetup.Ok(node.SendAsync(HttpMethod.Post, "/api/rooms", streamerToken, new { title = $"Live from {homeRegion}", homeRegion, merchantId }));
-        var roomId = room.GetProperty("id").GetString()!;
-        await ShopSetup.Ok(node.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/start", streamerToken));
-        return new ReachScenario(cluster, roomId, streamerToken, node.MintToken(merchantId, "merchant"), merchantId);
+        var room = await node.LiveRoomAsync($"Live from {homeRegion}", homeRegion, merchantId, streamerToken);
+        return new ReachScenario(cluster, room.RoomId, streamerToken, node.MintToken(merchantId, "merchant"), merchantId);
     }
 
     public Task<(HttpResponseMessage Response, JsonElement Body)> SetReachAsync(object body, string? token = null) =>
@@ -42,5 +40,5 @@ public sealed record ReachScenario(LiveCluster Cluster, string RoomId, string St
     public Task<(bool Listed, bool Paid)> FeedUntilAsync(string region, bool listed) =>
         Eventually.Until(() => FeedAsync(region), r => r.Listed == listed, $"room {(listed ? "in" : "out of")} the {region} feed");
 
-    public Task<JsonElement> ReachAsync() => ShopSetup.Ok(Cluster.NodeA.SendAsync(HttpMethod.Get, $"/api/rooms/{RoomId}/reach", MerchantToken));
+    public Task<JsonElement> ReachAsync() => HttpAssert.Ok(Cluster.NodeA.SendAsync(HttpMethod.Get, $"/api/rooms/{RoomId}/reach", MerchantToken));
 }

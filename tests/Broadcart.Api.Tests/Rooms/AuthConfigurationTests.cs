@@ -38,7 +38,7 @@ public sealed class AuthConfigurationTests
     [Fact]
     public async Task With_a_key_and_dev_tokens_off_there_is_no_token_endpoint()
     {
-        await using var node = await ApiNode.StartAsync(Settings(("Auth:DevTokens", "false"), ("Auth:SigningKey", ApiNode.SigningKey)));
+        await using var node = await ApiNode.StartAsync(Settings(("Auth:DevTokens", "false"), ("Auth:SigningKey", TestSecrets.SigningKey)));
         var response = await node.Http.PostAsync("/api/dev/token", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var rooms = await node.Http.GetAsync("/api/rooms/x");
@@ -59,8 +59,8 @@ public sealed class EmbeddedWithoutBlobTests
         Assert.Contains("Blob:ConnectionString", problem.GetProperty("detail").GetString());
 
         var streamer = await node.TokenAsync("embedded-streamer", "streamer");
-        var (_, room) = await node.SendAsync(HttpMethod.Post, "/api/rooms", streamer, new { title = "No archive" });
-        var (export, exportProblem) = await node.SendAsync(HttpMethod.Get, $"/api/rooms/{room.GetProperty("id").GetString()}/chat/export", streamer);
+        var (roomId, _) = await node.LiveRoomAsync("No archive", streamerToken: streamer, start: false);
+        var (export, exportProblem) = await node.SendAsync(HttpMethod.Get, $"/api/rooms/{roomId}/chat/export", streamer);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, export.StatusCode);
         Assert.Equal("blob_not_configured", exportProblem.GetProperty("code").GetString());
         Assert.True((await node.Http.GetAsync("/health/live")).IsSuccessStatusCode);

@@ -50,7 +50,7 @@ public sealed class RoomRestTests(LiveCluster cluster)
     public async Task Refusals_are_problem_details_with_codes_and_change_nothing()
     {
         var node = cluster.NodeA;
-        var (roomId, streamerToken, _) = await cluster.LiveRoomAsync(start: false);
+        var (roomId, streamerToken) = await cluster.NodeA.LiveRoomAsync(start: false);
         var viewerToken = await node.TokenAsync("just-a-viewer");
 
         var (r, b) = await node.SendAsync(HttpMethod.Post, "/api/rooms", null, new { title = "x" });
@@ -118,7 +118,7 @@ public sealed class AdminTests(LiveCluster cluster)
         Assert.Equal(HttpStatusCode.Forbidden, viewer.StatusCode);
         Assert.Equal("forbidden", problem.GetProperty("code").GetString());
 
-        await cluster.LiveRoomAsync();
+        await cluster.NodeA.LiveRoomAsync();
         var (admin, view) = await cluster.NodeA.SendAsync(HttpMethod.Get, "/api/admin/cluster", cluster.NodeA.MintToken("the-admin", "admin"));
         Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
         Assert.Equal(2, view.GetProperty("silos").EnumerateArray().Count(s => s.GetProperty("status").GetString() == "Active"));
