@@ -69,7 +69,7 @@ public sealed class OrderApiTests(LiveCluster cluster)
     [Fact]
     public async Task A_refusal_has_the_same_code_and_sentence_over_HTTP_and_the_hub()
     {
-        var shop = await ShopSetup.CreateAsync(cluster, stock: 10);
+        var shop = await cluster.NodeA.ShopAsync(stock: 10);
         var buyer = cluster.NodeA.MintToken("hub-and-http-buyer", region: "CN");
         var (response, problem) = await OrderAsync(shop, buyer, "over-http");
         AssertProblem(response, problem, HttpStatusCode.UnprocessableEntity, "not_available_in_region");

@@ -29,7 +29,7 @@ public sealed class WireShapeTests(LiveCluster cluster)
     [Fact]
     public async Task A_room_with_a_pinned_product_and_a_sale_has_the_protocol_shape_over_REST_and_both_hub_protocols()
     {
-        var shop = await ShopSetup.CreateAsync(cluster, stock: 10);
+        var shop = await cluster.NodeA.ShopAsync(stock: 10);
         var node = cluster.NodeA;
         await using var json = await node.ConnectAsync(await node.TokenAsync("shape-json-" + shop.RoomId));
         await using var messagePack = await node.ConnectAsync(await node.TokenAsync("shape-msgpack-" + shop.RoomId), messagePack: true);
@@ -58,6 +58,6 @@ public sealed class WireShapeTests(LiveCluster cluster)
             AssertMembers(Sale, joined.GetProperty("flashSale"));
         }
 
-        AssertMembers(Product, await ShopSetup.Ok(node.SendAsync(HttpMethod.Get, $"/api/products/{shop.ProductId}", shop.MerchantToken)));
+        AssertMembers(Product, await HttpAssert.Ok(node.SendAsync(HttpMethod.Get, $"/api/products/{shop.ProductId}", shop.MerchantToken)));
     }
 }
