@@ -3,7 +3,7 @@ using Broadcart.Api.Identity;
 using Broadcart.Api.Rooms;
 using Broadcart.Grains.Common;
 using Broadcart.Grains.Orders;
-using Broadcart.Grains.Sales;
+using Broadcart.Grains.Commerce;
 
 namespace Broadcart.Api.Orders;
 

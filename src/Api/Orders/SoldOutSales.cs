@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Broadcart.Grains.Sales;
+using Broadcart.Grains.Commerce;
 
 namespace Broadcart.Api.Orders;
 

@@ -26,5 +26,5 @@ public interface IOrderGrain : IGrainWithStringKey
     /// if it has none yet. Idempotent.
     /// </summary>
     [Alias("Adopt")]
-    Task Adopt(Sales.SaleOrderRecord record);
+    Task Adopt(Commerce.SaleOrderRecord record);
 }

@@ -1,5 +1,5 @@
 using Broadcart.Grains.Products;
-using Broadcart.Grains.Sales;
+using Broadcart.Grains.Commerce;
 
 namespace Broadcart.Grains.Rooms;
 

@@ -1,6 +1,6 @@
 using Broadcart.Grains.Common;
 using Broadcart.Grains.Reach;
-using Broadcart.Grains.Sales;
+using Broadcart.Grains.Commerce;
 using Orleans.Concurrency;
 
 namespace Broadcart.Grains.Rooms;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Broadcart.Grains.Products;
-using Broadcart.Grains.Sales;
+using Broadcart.Grains.Commerce;
 
 namespace Broadcart.Grains.Rooms;
 

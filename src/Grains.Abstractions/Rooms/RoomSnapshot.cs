@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Broadcart.Grains.Products;
 using Broadcart.Grains.Reach;
 using Broadcart.Grains.Common;
-using Broadcart.Grains.Sales;
+using Broadcart.Grains.Commerce;
 
 namespace Broadcart.Grains.Rooms;
 

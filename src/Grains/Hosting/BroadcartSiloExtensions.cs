@@ -5,7 +5,7 @@ using Broadcart.Grains.Common;
 using Broadcart.Grains.Feeds;
 using Broadcart.Grains.Orders;
 using Broadcart.Grains.Rooms;
-using Broadcart.Grains.Sales.Log;
+using Broadcart.Grains.Commerce.Log;
 using Broadcart.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;

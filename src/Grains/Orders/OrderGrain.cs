@@ -2,7 +2,7 @@ using Broadcart.Grains.Common;
 using Broadcart.Grains.Inventory;
 using Broadcart.Grains.Products;
 using Broadcart.Grains.Rooms;
-using Broadcart.Grains.Sales;
+using Broadcart.Grains.Commerce;
 using Microsoft.Extensions.Options;
 
 namespace Broadcart.Grains.Orders;

@@ -4,7 +4,7 @@ using Broadcart.Grains.Common;
 using Broadcart.Grains.Metrics;
 using Broadcart.Grains.Orders;
 using Broadcart.Grains.Products;
-using Broadcart.Grains.Sales;
+using Broadcart.Grains.Commerce;
 
 namespace Broadcart.Grains.Rooms;
 

@@ -2,7 +2,7 @@ using Broadcart.Grains.Archive;
 using Broadcart.Grains.Common;
 using Broadcart.Grains.Feeds;
 using Broadcart.Grains.Reach;
-using Broadcart.Grains.Sales;
+using Broadcart.Grains.Commerce;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

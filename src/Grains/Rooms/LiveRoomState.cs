@@ -1,6 +1,6 @@
 using Broadcart.Grains.Products;
 using Broadcart.Grains.Reach;
-using Broadcart.Grains.Sales;
+using Broadcart.Grains.Commerce;
 
 namespace Broadcart.Grains.Rooms;
 

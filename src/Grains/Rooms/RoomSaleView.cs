@@ -1,5 +1,5 @@
 using Broadcart.Grains.Common;
-using Broadcart.Grains.Sales;
+using Broadcart.Grains.Commerce;
 
 namespace Broadcart.Grains.Rooms;
 

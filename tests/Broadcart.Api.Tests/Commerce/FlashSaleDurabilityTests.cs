@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Broadcart.Api.Tests.Infrastructure;
 using Broadcart.Grains.Inventory;
-using Broadcart.Grains.Sales;
+using Broadcart.Grains.Commerce;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 

@@ -2,7 +2,7 @@ using Broadcart.Grains.Common;
 using Broadcart.Grains.Inventory;
 using Broadcart.Grains.Orders;
 using Broadcart.Grains.Rooms;
-using Broadcart.Grains.Sales;
+using Broadcart.Grains.Commerce;
 
 namespace Broadcart.Grains.Tests.Commerce;
 

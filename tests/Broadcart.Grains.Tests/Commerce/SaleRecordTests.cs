@@ -1,7 +1,7 @@
 using Broadcart.Grains.Common;
 using Broadcart.Grains.Orders;
 using Broadcart.Grains.Rooms;
-using Broadcart.Grains.Sales;
+using Broadcart.Grains.Commerce;
 using Broadcart.Grains.Tests.Storage;
 using Azure.Storage.Blobs;
 

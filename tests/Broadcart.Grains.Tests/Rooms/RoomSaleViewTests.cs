@@ -1,6 +1,6 @@
 using Broadcart.Grains.Common;
 using Broadcart.Grains.Rooms;
-using Broadcart.Grains.Sales;
+using Broadcart.Grains.Commerce;
 
 namespace Broadcart.Grains.Tests.Rooms;
 

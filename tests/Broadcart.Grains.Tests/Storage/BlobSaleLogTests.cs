@@ -1,4 +1,4 @@
-using Broadcart.Grains.Sales.Log;
+using Broadcart.Grains.Commerce.Log;
 using Broadcart.Grains.Storage;
 using Orleans.Storage;
 

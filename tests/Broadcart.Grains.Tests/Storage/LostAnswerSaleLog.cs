@@ -1,4 +1,4 @@
-using Broadcart.Grains.Sales.Log;
+using Broadcart.Grains.Commerce.Log;
 
 namespace Broadcart.Grains.Tests.Storage;
 

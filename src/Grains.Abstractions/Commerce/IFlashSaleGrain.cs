@@ -2,7 +2,7 @@ using Broadcart.Grains.Common;
 using Broadcart.Grains.Inventory;
 using Broadcart.Grains.Orders;
 
-namespace Broadcart.Grains.Sales;
+namespace Broadcart.Grains.Commerce;
 
 /// <summary>
 /// A flash sale, keyed "{roomId}/{saleId}": stock taken from inventory at start, per-user limits,

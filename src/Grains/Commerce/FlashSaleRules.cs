@@ -1,6 +1,6 @@
 using Broadcart.Grains.Common;
 
-namespace Broadcart.Grains.Sales;
+namespace Broadcart.Grains.Commerce;
 
 internal static class FlashSaleRules
 {

@@ -1,7 +1,7 @@
 using Broadcart.Grains.Common;
 using Broadcart.Grains.Products;
 
-namespace Broadcart.Grains.Sales;
+namespace Broadcart.Grains.Commerce;
 
 [GenerateSerializer, Immutable, Alias("Broadcart.StartFlashSale")]
 public sealed record StartFlashSale(

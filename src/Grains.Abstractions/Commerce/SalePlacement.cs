@@ -1,6 +1,6 @@
 using Broadcart.Grains.Orders;
 
-namespace Broadcart.Grains.Sales;
+namespace Broadcart.Grains.Commerce;
 
 /// <summary>The sale's answer to a purchase: the order, or null when the order grain answers instead.</summary>
 [GenerateSerializer, Immutable, Alias("Broadcart.SalePlacement")]

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Broadcart.Grains.Sales;
+namespace Broadcart.Grains.Commerce;
 
 [GenerateSerializer, Immutable, Alias("Broadcart.SaleOrderIds")]
 public sealed record SaleOrderIds(

@@ -1,4 +1,4 @@
-namespace Broadcart.Grains.Sales.Log;
+namespace Broadcart.Grains.Commerce.Log;
 
 /// <summary>
 /// A flash sale's durable form: a snapshot and, after it, a log of blocks, one block per commit.

@@ -6,7 +6,7 @@ using Azure.Storage.Blobs.Specialized;
 using Broadcart.Grains.Common;
 using Orleans.Storage;
 
-namespace Broadcart.Grains.Sales.Log;
+namespace Broadcart.Grains.Commerce.Log;
 
 /// <summary>
 /// The sale log in Blob Storage: <c>sales/{key}/snapshot.json</c> (a block blob, ETag-conditioned)

@@ -1,6 +1,6 @@
 using Broadcart.Grains.Common;
 
-namespace Broadcart.Grains.Sales;
+namespace Broadcart.Grains.Commerce;
 
 /// <summary>
 /// An order as the flash sale records it in its log: everything the order grain needs to answer

@@ -1,6 +1,6 @@
 using Orleans.Storage;
 
-namespace Broadcart.Grains.Sales.Log;
+namespace Broadcart.Grains.Commerce.Log;
 
 /// <summary>
 /// The sale log kept in ordinary grain storage (the in-memory provider of the embedded default and

@@ -1,4 +1,4 @@
-namespace Broadcart.Grains.Sales;
+namespace Broadcart.Grains.Commerce;
 
 [GenerateSerializer, Alias("Broadcart.FlashSalePhase")]
 public enum FlashSalePhase

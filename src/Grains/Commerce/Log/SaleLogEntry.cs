@@ -1,4 +1,4 @@
-namespace Broadcart.Grains.Sales.Log;
+namespace Broadcart.Grains.Commerce.Log;
 
 /// <summary>One change to a sale, as its log holds it. Applying an entry twice changes nothing the second time.</summary>
 public sealed record SaleLogEntry(string Kind, StartFlashSale? Start = null, SaleOrderRecord? Order = null, string? OrderId = null, DateTimeOffset? At = null)

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Broadcart.Grains.Common;
 using Orleans.Concurrency;
 
-namespace Broadcart.Grains.Sales;
+namespace Broadcart.Grains.Commerce;
 
 /// <summary>
 /// The sales whose order records are not all in their order grains yet. Written when a sale starts

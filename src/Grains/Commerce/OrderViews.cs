@@ -1,6 +1,6 @@
 using Broadcart.Grains.Orders;
 
-namespace Broadcart.Grains.Sales;
+namespace Broadcart.Grains.Commerce;
 
 public static class OrderViews
 {

@@ -1,6 +1,6 @@
 using Broadcart.Grains.Common;
 
-namespace Broadcart.Grains.Sales;
+namespace Broadcart.Grains.Commerce;
 
 /// <summary>A buyer's purchase sent straight to the sale by the node (the order id derives from buyer and key).</summary>
 [GenerateSerializer, Immutable, Alias("Broadcart.SalePurchase")]

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Broadcart.Grains.Storage;
 
-namespace Broadcart.Grains.Sales.Log;
+namespace Broadcart.Grains.Commerce.Log;
 
 /// <summary>How a sale's blocks and snapshots look in storage: one JSON line per block, the snapshot as JSON.</summary>
 public static class SaleLogCodec

@@ -4,12 +4,12 @@ using Broadcart.Grains.Inventory;
 using Broadcart.Grains.Orders;
 using Broadcart.Grains.Products;
 using Broadcart.Grains.Rooms;
-using Broadcart.Grains.Sales.Log;
+using Broadcart.Grains.Commerce.Log;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
-namespace Broadcart.Grains.Sales;
+namespace Broadcart.Grains.Commerce;
 
 /// <summary>
 /// A flash sale and the system of record for the orders it sells. A purchase is checked in memory

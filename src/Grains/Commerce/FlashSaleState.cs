@@ -1,8 +1,8 @@
 using Broadcart.Grains.Common;
 using Broadcart.Grains.Products;
-using Broadcart.Grains.Sales.Log;
+using Broadcart.Grains.Commerce.Log;
 
-namespace Broadcart.Grains.Sales;
+namespace Broadcart.Grains.Commerce;
 
 /// <summary>
 /// A sale in memory, rebuilt from its snapshot and log. Orders it still answers for are kept

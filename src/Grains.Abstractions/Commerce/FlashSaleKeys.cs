@@ -1,4 +1,4 @@
-namespace Broadcart.Grains.Sales;
+namespace Broadcart.Grains.Commerce;
 
 public static class FlashSaleKeys
 {

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Broadcart.Grains.Sales;
+namespace Broadcart.Grains.Commerce;
 
 /// <summary>
 /// The flash sales that still hold order records their order grains have not written yet (key
