@@ -122,9 +122,9 @@ public sealed class OrderGrain(
             }
 
             // Not recorded, so not kept: give the units back (the holder's sweep would too).
-            var source = UnitHolder;
+            var holder = UnitHolder;
             state.State = new OrderState();
-            await source.Release(OrderId);
+            await holder.Release(OrderId);
             throw;
         }
 

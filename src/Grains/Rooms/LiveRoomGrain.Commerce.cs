@@ -18,12 +18,9 @@ public sealed partial class LiveRoomGrain
         if (!_showcase.Contains(productId))
         {
             _showcase.EnsureRoomFor(productId);
-            var product = await GrainFactory.GetGrain<IProductGrain>(productId).Get();
-            if (_showcase.Add(product))
-            {
-                await WriteAsync();
-                Enqueue(new ShowcaseChanged(_showcase.Products));
-            }
+            _showcase.Add(await GrainFactory.GetGrain<IProductGrain>(productId).Get());
+            await WriteAsync();
+            Enqueue(new ShowcaseChanged(_showcase.Products));
         }
 
         return Snapshot();
@@ -51,10 +48,8 @@ public sealed partial class LiveRoomGrain
         if (_showcase.Find(request.ProductId) is not { } product)
         {
             product = await GrainFactory.GetGrain<IProductGrain>(request.ProductId).Get();
-            if (_showcase.Add(product))
-            {
-                Enqueue(new ShowcaseChanged(_showcase.Products));
-            }
+            _showcase.Add(product);
+            Enqueue(new ShowcaseChanged(_showcase.Products));
         }
 
         // The sale prices its orders itself: it takes the product as the room shows it.

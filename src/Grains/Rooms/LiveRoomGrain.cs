@@ -308,22 +308,9 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
             _flushTimer?.Change(wait, Timeout.InfiniteTimeSpan);
         }
 
-        if (_outbox.TakeBatch(Environment.TickCount64) is not { } batch)
+        if (_outbox.TakeBatch(Environment.TickCount64) is { } batch)
         {
-            return Task.CompletedTask;
-        }
-
-        foreach (var (nodeId, relay) in _nodes.Relays)
-        {
-            try
-            {
-                // One-way: completes at once, whatever the node does with it.
-                _ = relay.OnEvents(batch);
-            }
-            catch (Exception ex)
-            {
-                _log.LogWarning(ex, "Could not send a batch of room {RoomId} to node {NodeId}", RoomId, nodeId);
-            }
+            _nodes.Send(batch, _log);
         }
 
         return Task.CompletedTask;

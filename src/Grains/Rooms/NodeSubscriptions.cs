@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Broadcart.Grains.Metrics;
+using Microsoft.Extensions.Logging;
 
 namespace Broadcart.Grains.Rooms;
 
@@ -19,8 +20,21 @@ internal sealed class NodeSubscriptions
 
     public int Count => _nodes.Count;
 
-    public IEnumerable<KeyValuePair<string, IRoomRelay>> Relays =>
-        _nodes.Select(n => KeyValuePair.Create(n.Key, n.Value.Relay));
+    /// <summary>Sends a batch to every subscribed node, one-way: it returns at once, whatever the nodes do with it.</summary>
+    public void Send(RoomEventBatch batch, ILogger log)
+    {
+        foreach (var (nodeId, node) in _nodes)
+        {
+            try
+            {
+                _ = node.Relay.OnEvents(batch);
+            }
+            catch (Exception ex)
+            {
+                log.LogWarning(ex, "Could not send a batch of room {RoomId} to node {NodeId}", batch.RoomId, nodeId);
+            }
+        }
+    }
 
     public void Subscribe(NodeSubscription subscription, DateTimeOffset now)
     {
