@@ -79,6 +79,12 @@ for trx in "$RUN"/results/*.trx; do
   e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); executed=$((executed + ${e:-0}))
 done
+if [ "$failed" != 0 ]; then
+  # The console filter above shows only the names: print each failure's message and stack, so
+  # a CI log alone says what broke.
+  log "what failed"
+  awk '/^[[:space:]]+Failed Broadcart\./ {show=1; n=0} /^[[:space:]]+Passed Broadcart\./ || /^Total tests/ {show=0} show && n++ < 40' "$RUN/test.log"
+fi
 if [ "$test_rc" != 0 ] && [ "$failed" = 0 ]; then
   echo "dotnet test exited $test_rc without a failed test: counting the run as one failure (see $RUN/test.log)"
   failed=1

@@ -108,7 +108,7 @@ public sealed class LostWriteAnswerTests : IAsyncLifetime
         Task<SalePlacement> Buy(Actor who) =>
             saleGrain.Place(new SalePurchase(OrderIds.For(who.UserId, "k"), shop.RoomId, shop.ProductId, 1, "k", who));
 
-        LostAnswerSaleLog.LoseNextAnswer();
+        LostAnswerSaleLog.LoseNextAnswer(sale.Key);
         var refused = await Assert.ThrowsAsync<BroadcartException>(() => Buy(buyer));
         Assert.Equal(ErrorCodes.StorageUnavailable, refused.Code);
 

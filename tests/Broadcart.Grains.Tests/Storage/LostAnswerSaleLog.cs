@@ -1,16 +1,18 @@
+using System.Collections.Concurrent;
 using Broadcart.Grains.Commerce.Log;
 
 namespace Broadcart.Grains.Tests.Storage;
 
 /// <summary>
 /// The real sale log, with the failure a test cannot time: an append that lands while its answer
-/// is lost. Armed for the next append of any sale in the test cluster.
+/// is lost. Armed for one sale's next append: the classes sharing this wrapper run in parallel,
+/// and a flag for any sale would be taken by whichever sale appends first.
 /// </summary>
 internal sealed class LostAnswerSaleLog(ISaleLog inner) : ISaleLog
 {
-    private static int _armed;
+    private static readonly ConcurrentDictionary<string, bool> Armed = new();
 
-    public static void LoseNextAnswer() => Interlocked.Exchange(ref _armed, 1);
+    public static void LoseNextAnswer(string saleKey) => Armed[saleKey] = true;
 
     public Task<SaleLogContents> OpenAsync(string saleKey) => inner.OpenAsync(saleKey);
 
@@ -18,7 +20,7 @@ internal sealed class LostAnswerSaleLog(ISaleLog inner) : ISaleLog
     {
         var position = cursor.Position;
         await inner.AppendAsync(cursor, block);
-        if (Interlocked.Exchange(ref _armed, 0) == 1)
+        if (Armed.TryRemove(cursor.SaleKey, out _))
         {
             // The writer never learns where the log now ends, exactly as when the response does not arrive.
             cursor.Position = position;
