@@ -72,7 +72,9 @@ public sealed class Server(string name, NodeClient client, ServiceProcess front,
     /// <summary>Limits out of the way: the load generator is one client sending as fast as the server answers.</summary>
     private static TopologyBuilder Broadcart(string name) => new TopologyBuilder(name)
         .LogsIn(Logs)
-        .ApiSetting("Chat__MessagesPerWindow", "1000000")
+        .Setting("Chat__MessagesPerWindow", "1000000")
+        .ApiSetting("Hub__InvocationsPerSecond", "1000000")
+        .ApiSetting("Hub__InvocationBurst", "1000000")
         .ApiSetting("RateLimits__HttpPerSecond", "1000000")
         .ApiSetting("RateLimits__HttpBurst", "1000000");
 

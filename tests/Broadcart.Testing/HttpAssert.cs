@@ -12,4 +12,14 @@ public static class HttpAssert
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
         return body;
     }
+
+    /// <summary>Asserts a refusal: the status, problem details, and its <c>code</c>.</summary>
+    public static async Task<JsonElement> Problem(Task<(HttpResponseMessage Response, JsonElement Body)> call, int status, string code)
+    {
+        var (response, body) = await call;
+        Assert.True((int)response.StatusCode == status, $"expected {status} {code}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(code, body.GetProperty("code").GetString());
+        return body;
+    }
 }

@@ -17,6 +17,7 @@ using Broadcart.Api.Reach;
 using Broadcart.Api.Relay;
 using Broadcart.Api.Rooms;
 using Broadcart.Grains.Archive;
+using Broadcart.Grains.Rooms;
 using Broadcart.Protocol;
 using Broadcart.Grains.Storage;
 using Microsoft.AspNetCore.SignalR;
@@ -57,12 +58,15 @@ public static class BroadcartApiHost
 
         services.Configure<RelayOptions>(builder.Configuration.GetSection("Relay"));
         services.Configure<ChatRateOptions>(builder.Configuration.GetSection("Chat"));
+        services.Configure<HubLimitOptions>(builder.Configuration.GetSection("Hub"));
+        var hubLimits = builder.Configuration.GetSection("Hub").Get<HubLimitOptions>() ?? new HubLimitOptions();
         services.AddSingleton<NodeIdentity>();
         services.AddSingleton<NodeRooms>();
         services.AddSingleton<ViewerRegion>();
         services.AddSingleton<LiveConnections>();
         services.AddSingleton<HubLifetimeManager<LiveHub>>(sp => sp.GetRequiredService<LiveConnections>());
         services.AddSingleton<ChatRateLimitFilter>();
+        services.AddSingleton<HubLimitFilter>();
         services.AddSingleton<RoomCommerceViews>();
         services.AddSingleton<SoldOutSales>();
         services.AddSingleton<OrderPlacement>();
@@ -77,7 +81,9 @@ public static class BroadcartApiHost
             {
                 // Registered outermost first: refusals from the limiter are coded by the error filter.
                 o.AddFilter<HubErrorFilter>();
+                o.AddFilter<HubLimitFilter>();
                 o.AddFilter<ChatRateLimitFilter>();
+                o.MaximumReceiveMessageSize = hubLimits.MaximumReceiveMessageSize;
             })
             .AddJsonProtocol(o => WireJson.Configure(o.PayloadSerializerOptions))
             .AddMessagePackProtocol(o => o.SerializerOptions = MessagePackWire.Options);
@@ -121,6 +127,8 @@ public static class BroadcartApiHost
         var transportBuffer = app.Configuration.GetValue<long?>("Hub:TransportMaxBufferSize");
         app.MapHub<LiveHub>(LiveHub.Path, o =>
         {
+            // A viewer whose token runs out is disconnected, and must sign in again to reconnect.
+            o.CloseOnAuthenticationExpiration = true;
             if (transportBuffer is { } bytes)
             {
                 o.TransportMaxBufferSize = bytes;

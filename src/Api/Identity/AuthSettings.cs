@@ -24,6 +24,12 @@ public sealed class AuthSettings
     public TimeSpan DevTokenLifetime { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>
+    /// How far apart the issuer's clock and ours may be. The library's 5 minutes would keep an
+    /// expired or revoked-by-expiry token working that long; nodes run NTP, so seconds are enough.
+    /// </summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// The key bytes to sign and validate with. Refuses to run with a weak key, or with no way to
     /// validate tokens at all unless dev tokens are on (then a key is made for this process).
     /// </summary>

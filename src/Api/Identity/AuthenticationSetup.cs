@@ -28,7 +28,7 @@ public static class AuthenticationSetup
                     ValidAudience = settings.Audience,
                     NameClaimType = ClaimNames.Name,
                     RoleClaimType = ClaimNames.Role,
-                    ClockSkew = TimeSpan.FromSeconds(30),
+                    ClockSkew = settings.ClockSkew,
                 };
                 if (key is not null)
                 {

@@ -9,8 +9,10 @@ using Microsoft.Extensions.Options;
 namespace Broadcart.Api.Live;
 
 /// <summary>
-/// Per-user chat limit (default 5 messages per 5 seconds) on this node; the room's streamer,
-/// moderators and admins are exempt; text the hub will refuse anyway costs nothing. A user chatting through several nodes gets the limit on each.
+/// Per-user chat limit (default 5 messages per 5 seconds) across this node's rooms, so that a
+/// flood is refused before it costs a grain call; the room grain holds the same limit across
+/// nodes. The room's streamer, moderators and admins are exempt; text the hub will refuse anyway
+/// costs nothing.
 /// </summary>
 public sealed class ChatRateLimitFilter : IHubFilter, IDisposable
 {
@@ -62,7 +64,8 @@ public sealed class ChatRateLimitFilter : IHubFilter, IDisposable
         }
 
         return context.HubMethodArguments is [string roomId, ..]
-            && _rooms.Find(roomId)?.Replica.Room?.StreamerId == user.UserId();
+            && _rooms.Find(roomId)?.Replica.Room is { } room
+            && (room.StreamerId == user.UserId() || room.Moderators.Contains(user.UserId()));
     }
 
     public void Dispose() => _limiter.Dispose();

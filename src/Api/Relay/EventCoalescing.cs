@@ -36,6 +36,7 @@ public static class EventCoalescing
         ViewersChanged => "viewers",
         LikesChanged => "likes",
         SlowModeChanged => "slowMode",
+        ModeratorsChanged => "moderators",
         StatusChanged => "status",
         ShowcaseChanged => "showcase",
         ProductPinned => "pinned",

@@ -171,6 +171,9 @@ public sealed class RoomReplica
             case SlowModeChanged { Seconds: var seconds }:
                 _room = _room! with { SlowModeSeconds = seconds };
                 break;
+            case ModeratorsChanged { Moderators: var moderators }:
+                _room = _room! with { Moderators = moderators };
+                break;
             case ShowcaseChanged { Showcase: var showcase }:
                 _room = _room! with { Showcase = showcase };
                 break;

@@ -48,6 +48,20 @@ public static class RoomEndpoints
                 TypedResults.Ok(RoomView.From(await grains.GetGrain<ILiveRoomGrain>(RoomIds.Validate(roomId)).End(user.ToActor(user.ClaimedRegion())), user.ClaimedRegion())))
             .WithSummary("End the room (owner); pushes roomStatus");
 
+        rooms.MapPost("/{roomId}/moderators/{userId}", async (string roomId, string userId, ClaimsPrincipal user, IGrainFactory grains) =>
+                TypedResults.Ok(RoomModeratorsView.From(await grains.GetGrain<ILiveRoomGrain>(RoomIds.Validate(roomId))
+                    .AppointModerator(user.ToActor(user.ClaimedRegion()), ValidUserId(userId)))))
+            .WithSummary("Appoint a moderator of this room (owner; idempotent)");
+
+        rooms.MapDelete("/{roomId}/moderators/{userId}", async (string roomId, string userId, ClaimsPrincipal user, IGrainFactory grains) =>
+                TypedResults.Ok(RoomModeratorsView.From(await grains.GetGrain<ILiveRoomGrain>(RoomIds.Validate(roomId))
+                    .DismissModerator(user.ToActor(user.ClaimedRegion()), ValidUserId(userId)))))
+            .WithSummary("Dismiss a moderator of this room (owner; idempotent)");
+
         return app;
     }
+
+    private static string ValidUserId(string userId) => Identifiers.IsValid(userId)
+        ? userId
+        : throw new BroadcartException(ErrorCodes.ValidationFailed, "userId must be 1 to 64 letters, digits, '.', '_' or '-'");
 }

@@ -31,6 +31,9 @@ public sealed record RoomView(
     IReadOnlyList<RegionalProduct> Showcase,
     FlashSalePayload? FlashSale)
 {
+    /// <summary>Users the streamer appointed to moderate this room (clients show their badge).</summary>
+    public IReadOnlyList<string> Moderators { get; init; } = [];
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ChatMessage>? RecentChat { get; init; }
 
@@ -43,5 +46,8 @@ public sealed record RoomView(
         s.ViewerCount, s.Likes, s.SlowModeSeconds, s.ChatSeq, s.CreatedAt, s.StartedAt, s.EndedAt,
         Pinned: s.Pinned is { } pinned ? RegionalProduct.For(pinned, region, s.SalePriceFor(pinned.Id)) : null,
         Showcase: [.. s.Showcase.Select(p => RegionalProduct.For(p, region, s.SalePriceFor(p.Id)))],
-        FlashSale: s.FlashSale is { } sale ? FlashSalePayload.From(sale) : null);
+        FlashSale: s.FlashSale is { } sale ? FlashSalePayload.From(sale) : null)
+    {
+        Moderators = s.Moderators,
+    };
 }

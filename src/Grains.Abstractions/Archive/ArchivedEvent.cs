@@ -19,4 +19,5 @@ public sealed record ArchivedEvent(
     public const string Purchase = "purchase";
     public const string FlashSale = "flashSale";
     public const string Mute = "mute";
+    public const string Moderators = "moderators";
 }

@@ -34,6 +34,14 @@ public interface ILiveRoomGrain : IGrainWithStringKey
     [Alias("SetSlowMode")]
     Task SetSlowMode(Actor actor, int seconds);
 
+    /// <summary>The streamer appoints a moderator of this room (idempotent).</summary>
+    [Alias("AppointModerator")]
+    Task<RoomSnapshot> AppointModerator(Actor actor, string userId);
+
+    /// <summary>The streamer dismisses a moderator of this room (idempotent).</summary>
+    [Alias("DismissModerator")]
+    Task<RoomSnapshot> DismissModerator(Actor actor, string userId);
+
     /// <summary>
     /// Subscribes a node's relay (or renews it) and returns where the node's replica starts: the
     /// snapshot, recent chat and the position in the room's batch stream.

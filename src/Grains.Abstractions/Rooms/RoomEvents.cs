@@ -29,6 +29,10 @@ public sealed record StatusChanged([property: Id(0)] RoomSnapshot Room) : RoomEv
 [GenerateSerializer, Immutable, Alias("Broadcart.SlowModeChanged")]
 public sealed record SlowModeChanged([property: Id(0)] int Seconds) : RoomEvent;
 
+/// <summary>For the nodes' replicas (who is exempt from the chat limit); viewers are not told.</summary>
+[GenerateSerializer, Immutable, Alias("Broadcart.ModeratorsChanged")]
+public sealed record ModeratorsChanged([property: Id(0)] ImmutableArray<string> Moderators) : RoomEvent;
+
 /// <summary>The pinned product with every regional price; nodes render it once per region group.</summary>
 [GenerateSerializer, Immutable, Alias("Broadcart.ProductPinned")]
 public sealed record ProductPinned([property: Id(0)] ProductSnapshot Product, [property: Id(1)] Broadcart.Grains.Common.Money? SalePrice) : RoomEvent;

@@ -31,6 +31,9 @@ public sealed record RoomSnapshot(
     [property: Id(19)] string? CoverUrl)
 {
     /// <summary>The sale price that applies to a product right now, if a sale of it is open.</summary>
+    /// <summary>Users appointed to moderate this room: nodes exempt them from the chat limit as they do the streamer.</summary>
+    [Id(20)] public ImmutableArray<string> Moderators { get; init; } = [];
+
     public Money? SalePriceFor(string productId) =>
         FlashSale is { IsOpen: true } sale && sale.ProductId == productId ? sale.Price : null;
 

@@ -116,6 +116,7 @@ public static class BroadcartSiloExtensions
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddEventArchive(configuration);
         silo.Services.Configure<RoomOptions>(configuration.GetSection("Rooms"));
+        silo.Services.Configure<ChatRateOptions>(configuration.GetSection("Chat"));
         silo.Services.Configure<OrderOptions>(configuration.GetSection("Orders"));
         silo.Services.Configure<FeedOptions>(configuration.GetSection("Feeds"));
         return silo;

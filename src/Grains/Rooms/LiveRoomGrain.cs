@@ -32,6 +32,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
     // These wrap the persisted state, which storage replaces when it reads: made on activation.
     private ChatLog _chat = null!;
     private RoomModeration _moderation = null!;
+    private readonly RoomChatLimit _chatLimit;
     private RoomLikes _likes = null!;
     private RoomShowcase _showcase = null!;
     private RoomSaleView _sale = null!;
@@ -45,6 +46,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         [PersistentState("room", StorageNames.Default)] IPersistentState<LiveRoomState> state,
         IOptions<RoomOptions> options,
         IOptions<FeedOptions> feeds,
+        IOptions<ChatRateOptions> chatRate,
         TimeProvider time,
         IEventArchive archive,
         ILogger<LiveRoomGrain> log)
@@ -57,6 +59,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         _ticker = new PurchaseTicker(_options.MaxPurchasesPerFlush);
         _feeds = new RoomFeedListing(GrainFactory, RoomId, feeds.Value.RefreshInterval);
         _archive = new ArchiveBacklog(archive, RoomId, log);
+        _chatLimit = new RoomChatLimit(chatRate.Value);
     }
 
     private LiveRoomState Room => _state.State;
@@ -197,9 +200,18 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         Room.EnsureLive();
         var now = Now;
         _moderation.EnsureMayChat(actor, now);
+        var limited = !Room.CanModerate(actor);
+        if (limited)
+        {
+            _chatLimit.EnsureMayChat(actor.UserId, now);
+        }
 
         var message = _chat.Append(RoomId, actor, normalized, now);
         _moderation.Chatted(actor.UserId, now);
+        if (limited)
+        {
+            _chatLimit.Chatted(actor.UserId, now);
+        }
         _stateDirty = true;
         Enqueue(new ChatPosted(message));
         _archive.Add(new ArchivedEvent(ArchivedEvent.Chat, now, message.Seq, message.MessageId, actor.UserId, actor.Name, message.Text));
@@ -233,6 +245,26 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         _moderation.SetSlowMode(seconds);
         await WriteAsync();
         Enqueue(new SlowModeChanged(seconds));
+    }
+
+    public Task<RoomSnapshot> AppointModerator(Actor actor, string userId) =>
+        ModeratorsMovedAsync(actor, _moderation.Appoint, userId, "appointed");
+
+    public Task<RoomSnapshot> DismissModerator(Actor actor, string userId) =>
+        ModeratorsMovedAsync(actor, _moderation.Dismiss, userId, "dismissed");
+
+    private async Task<RoomSnapshot> ModeratorsMovedAsync(Actor actor, Func<string, bool> change, string userId, string verb)
+    {
+        Room.EnsureExists(RoomId);
+        Room.EnsureOwner(actor);
+        if (change(userId))
+        {
+            await WriteAsync();
+            Enqueue(new ModeratorsChanged([.. Room.Moderators]));
+            _archive.Add(new ArchivedEvent(ArchivedEvent.Moderators, Now, UserId: actor.UserId, Name: actor.Name, Detail: $"{verb} {userId}"));
+        }
+
+        return Snapshot();
     }
 
     public Task<RoomSync> Subscribe(NodeSubscription subscription)
@@ -272,7 +304,10 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
     private RoomSnapshot Snapshot() => new(
         RoomId, Room.Title, Room.Language, Room.Status, Room.StreamerId, Room.StreamerName, Room.MerchantId,
         Room.HomeRegion, _nodes.ViewerTotal(), Room.Likes, _moderation.SlowModeSeconds, _chat.LastSeq, Room.CreatedAt,
-        Room.StartedAt, Room.EndedAt, _showcase.Products, Room.PinnedProductId, _sale.Current, Room.Reach, Room.CoverUrl);
+        Room.StartedAt, Room.EndedAt, _showcase.Products, Room.PinnedProductId, _sale.Current, Room.Reach, Room.CoverUrl)
+    {
+        Moderators = [.. Room.Moderators],
+    };
 
     private void Enqueue(RoomEvent e)
     {
@@ -340,6 +375,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         }
 
         _moderation.Prune(now);
+        _chatLimit.Prune(now);
         await _archive.FlushAsync();
 
         if (_stateDirty)

@@ -29,4 +29,7 @@ public sealed class LiveRoomState
     [Id(19)] public FlashSaleView? CurrentSale { get; set; }
     [Id(20)] public ReachView? Reach { get; set; }
     [Id(21)] public string? CoverUrl { get; set; }
+
+    /// <summary>Users the streamer appointed to moderate this room (besides the global moderator role).</summary>
+    [Id(22)] public List<string> Moderators { get; set; } = [];
 }

@@ -8,7 +8,8 @@ internal static class RoomGuards
     public static bool IsOwner(this LiveRoomState room, Actor actor) =>
         actor.IsAdmin || string.Equals(room.StreamerId, actor.UserId, StringComparison.Ordinal);
 
-    public static bool CanModerate(this LiveRoomState room, Actor actor) => actor.IsModerator || room.IsOwner(actor);
+    public static bool CanModerate(this LiveRoomState room, Actor actor) =>
+        actor.IsModerator || room.IsOwner(actor) || room.Moderators.Contains(actor.UserId, StringComparer.Ordinal);
 
     public static void EnsureExists(this LiveRoomState room, string roomId)
     {

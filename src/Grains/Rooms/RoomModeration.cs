@@ -44,10 +44,46 @@ internal sealed class RoomModeration(LiveRoomState room, RoomOptions options)
             throw new BroadcartException(ErrorCodes.ValidationFailed, "the streamer cannot be muted in their own room");
         }
 
+        if (room.Moderators.Contains(userId, StringComparer.Ordinal))
+        {
+            throw new BroadcartException(ErrorCodes.ValidationFailed, "a moderator of this room cannot be muted in it: dismiss them first");
+        }
+
         var until = now.AddSeconds(seconds);
         room.MutedUntil[userId] = until;
         return until;
     }
+
+    /// <summary>Makes a user a moderator of this room; false when they already are.</summary>
+    public bool Appoint(string userId)
+    {
+        if (string.IsNullOrWhiteSpace(userId) || userId.Length > 64)
+        {
+            throw new BroadcartException(ErrorCodes.ValidationFailed, "userId must be 1 to 64 characters");
+        }
+
+        if (userId == room.StreamerId)
+        {
+            throw new BroadcartException(ErrorCodes.ValidationFailed, "the streamer already moderates their own room");
+        }
+
+        if (room.Moderators.Contains(userId, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        if (room.Moderators.Count >= options.MaxModerators)
+        {
+            throw new BroadcartException(ErrorCodes.ValidationFailed, $"a room has at most {options.MaxModerators} moderators");
+        }
+
+        room.Moderators.Add(userId);
+        room.MutedUntil.Remove(userId);
+        return true;
+    }
+
+    /// <summary>Takes a user's room moderation away; false when they had none.</summary>
+    public bool Dismiss(string userId) => room.Moderators.Remove(userId);
 
     public void SetSlowMode(int seconds)
     {

@@ -25,6 +25,8 @@ public sealed class RoomOptions
 
     public int MaxSlowModeSeconds { get; set; } = 300;
 
+    public int MaxModerators { get; set; } = 50;
+
     /// <summary>
     /// After an unclean stop the last few chat sequence numbers may not have been written; the
     /// sequence skips forward by this much so that no number is ever handed out twice.

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.SignalR;
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Broadcart.Api.Tests.Infrastructure;
 
@@ -107,6 +109,100 @@ public sealed class ModerationTests(LiveCluster cluster)
         }
 
         Assert.Equal(before + 16, await ChatSeqAsync(roomId, token));
+    }
+
+    [Fact]
+    public async Task The_chat_limit_holds_for_a_user_chatting_through_both_nodes()
+    {
+        var (roomId, token, _) = await RoomWithStreamerAsync();
+        var userId = $"two-tabs-{roomId}";
+        var onA = await JoinAsync(cluster.NodeA, roomId, userId);
+        var onB = await JoinAsync(cluster.NodeB, roomId, userId);
+
+        // Three through one node and two through the other: each node alone would allow five more.
+        for (var i = 0; i < 3; i++)
+        {
+            await onA.SendChatAsync(roomId, $"from A {i}");
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            await onB.SendChatAsync(roomId, $"from B {i}");
+        }
+
+        var before = await ChatSeqAsync(roomId, token);
+        await HubAssert.Refused("rate_limited", () => onA.SendChatAsync(roomId, "sixth through A"));
+        await HubAssert.Refused("rate_limited", () => onB.SendChatAsync(roomId, "sixth through B"));
+        Assert.Equal(before, await ChatSeqAsync(roomId, token));
+    }
+
+    [Fact]
+    public async Task A_mute_ends_on_time_and_the_viewer_may_chat_again()
+    {
+        var (roomId, token, streamer) = await RoomWithStreamerAsync();
+        var viewerId = $"briefly-muted-{roomId}";
+        var viewer = await JoinAsync(cluster.NodeB, roomId, viewerId);
+
+        var mutedAt = DateTimeOffset.UtcNow;
+        await streamer.Connection.InvokeAsync("MuteUser", roomId, viewerId, 2);
+        await HubAssert.Refused("muted", () => viewer.SendChatAsync(roomId, "too soon"));
+
+        // Probed once a second: every attempt, refused or not, costs a permit of the chat limit.
+        JsonElement? ack = null;
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
+        while (ack is null)
+        {
+            try
+            {
+                ack = await viewer.SendChatAsync(roomId, "back again");
+            }
+            catch (HubException e) when (e.Message.Contains("muted: ", StringComparison.Ordinal) && DateTimeOffset.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
+
+        Assert.True(DateTimeOffset.UtcNow - mutedAt >= TimeSpan.FromSeconds(2) - TimeSpan.FromMilliseconds(50), "the mute ended early");
+        Assert.Equal(ack!.Value.GetProperty("seq").GetInt64(), await ChatSeqAsync(roomId, token));
+    }
+
+    [Fact]
+    public async Task A_moderator_the_streamer_appoints_moderates_that_room_only_until_dismissed()
+    {
+        var (roomId, token, streamer) = await RoomWithStreamerAsync();
+        var (otherRoomId, _) = await cluster.NodeA.LiveRoomAsync();
+        var helperId = $"helper-{roomId}";
+        var helperToken = await cluster.NodeB.TokenAsync(helperId);
+        var loudId = $"loud-{roomId}";
+        var loud = await JoinAsync(cluster.NodeB, roomId, loudId);
+        var path = $"/api/rooms/{roomId}/moderators/{helperId}";
+
+        await HttpAssert.Problem(cluster.NodeA.SendAsync(HttpMethod.Post, path, helperToken), 403, "forbidden");
+        await HttpAssert.Problem(cluster.NodeA.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/moderators/bad%20id", token), 400, "validation_failed");
+        var appointed = await HttpAssert.Ok(cluster.NodeA.SendAsync(HttpMethod.Post, path, token));
+        Assert.Equal([helperId], appointed.GetProperty("moderators").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(appointed.ToString(), (await HttpAssert.Ok(cluster.NodeA.SendAsync(HttpMethod.Post, path, token))).ToString());
+
+        // Node B learns it from the room: a join there shows the moderator, and the node's chat limit spares them.
+        var helper = await cluster.NodeB.ConnectAsync(helperToken);
+        await Eventually.Until(async () => (await helper.JoinAsync(roomId)).GetProperty("moderators").EnumerateArray().Count(), n => n == 1, "node B's replica to know the moderator");
+        for (var i = 0; i < 8; i++)
+        {
+            await helper.SendChatAsync(roomId, $"helper {i}");
+        }
+
+        await helper.Connection.InvokeAsync("SetSlowMode", roomId, 10);
+        await helper.Connection.InvokeAsync("MuteUser", roomId, loudId, 60);
+        await HubAssert.Refused("muted", () => loud.SendChatAsync(roomId, "hello?"));
+        await HubAssert.Refused("forbidden", () => loud.Connection.InvokeAsync("MuteUser", roomId, helperId, 60));
+        await HubAssert.Refused("validation_failed", () => streamer.Connection.InvokeAsync("MuteUser", roomId, helperId, 60));
+        await helper.JoinAsync(otherRoomId);
+        await HubAssert.Refused("forbidden", () => helper.Connection.InvokeAsync("SetSlowMode", otherRoomId, 10));
+
+        var dismissed = await HttpAssert.Ok(cluster.NodeA.SendAsync(HttpMethod.Delete, path, token));
+        Assert.Empty(dismissed.GetProperty("moderators").EnumerateArray());
+        await HubAssert.Refused("forbidden", () => helper.Connection.InvokeAsync("SetSlowMode", roomId, 0));
+        Assert.Empty((await cluster.RoomAsync(roomId, token)).GetProperty("moderators").EnumerateArray());
     }
 
     [Fact]

@@ -64,4 +64,32 @@ public sealed class RoomModerationTests
         Assert.Equal(["u2"], _state.MutedUntil.Keys);
         Assert.Equal(1, _moderation.RememberedChatters);
     }
+
+    [Fact]
+    public void An_appointed_moderator_moderates_cannot_be_muted_and_is_dismissed_once()
+    {
+        _moderation.Mute("helper", 60, At);
+
+        Assert.True(_moderation.Appoint("helper"));
+        Assert.False(_moderation.Appoint("helper"));
+        Assert.True(_state.CanModerate(Actors.Viewer("helper")));
+        _moderation.EnsureMayChat(Actors.Viewer("helper"), At.AddSeconds(1));
+        Assert.Equal(ErrorCodes.ValidationFailed, Assert.Throws<BroadcartException>(() => _moderation.Mute("helper", 60, At)).Code);
+        Assert.Equal(ErrorCodes.ValidationFailed, Assert.Throws<BroadcartException>(() => _moderation.Appoint("streamer")).Code);
+
+        Assert.True(_moderation.Dismiss("helper"));
+        Assert.False(_moderation.Dismiss("helper"));
+        Assert.False(_state.CanModerate(Actors.Viewer("helper")));
+    }
+
+    [Fact]
+    public void A_room_has_a_bounded_number_of_moderators()
+    {
+        var moderation = new RoomModeration(_state, new RoomOptions { MaxModerators = 2 });
+        moderation.Appoint("m1");
+        moderation.Appoint("m2");
+
+        Assert.Equal(ErrorCodes.ValidationFailed, Assert.Throws<BroadcartException>(() => moderation.Appoint("m3")).Code);
+        Assert.Equal(["m1", "m2"], _state.Moderators);
+    }
 }
