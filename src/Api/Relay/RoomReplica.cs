@@ -21,6 +21,12 @@ public sealed class RoomReplica
     private Guid _epoch;
     private long _batchSeq;
     private long _deliveredSeq;
+
+    // From a batch gap to the sync that mends it: the last chat passed on before the gap, and what
+    // was passed on after it. Without them a later batch's chat would raise the mark past the
+    // messages the lost batch held, and the sync would think them delivered.
+    private long? _gapFloor;
+    private HashSet<long>? _sentSinceGap;
     private long _version;
     private ChatMessage[]? _recentCopy;
 
@@ -59,7 +65,13 @@ public sealed class RoomReplica
         lock (_lock)
         {
             var first = _room is null;
-            var missed = first ? [] : sync.RecentChat.Where(m => m.Seq > _deliveredSeq).OrderBy(m => m.Seq).ToList();
+            var floor = _gapFloor ?? _deliveredSeq;
+            var missed = first ? [] : sync.RecentChat
+                .Where(m => m.Seq > floor && _sentSinceGap?.Contains(m.Seq) != true)
+                .OrderBy(m => m.Seq)
+                .ToList();
+            _gapFloor = null;
+            _sentSinceGap = null;
 
             // Batches that overtook the sync hold newer chat than the sync: keep it.
             var newer = _recent.Where(m => m.Seq > sync.Room.ChatSeq).ToList();
@@ -95,6 +107,11 @@ public sealed class RoomReplica
                 if (batch.Epoch != _epoch || batch.BatchSeq != _batchSeq + 1)
                 {
                     NeedsSync = true;
+                    if (_gapFloor is null)
+                    {
+                        _gapFloor = _deliveredSeq;
+                        _sentSinceGap = [];
+                    }
                 }
 
                 _epoch = batch.Epoch;
@@ -130,6 +147,7 @@ public sealed class RoomReplica
                 }
 
                 _deliveredSeq = seq;
+                _sentSinceGap?.Add(seq);
             }
 
             kept?.Add(e);
