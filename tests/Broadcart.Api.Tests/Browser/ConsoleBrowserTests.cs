@@ -46,6 +46,14 @@ public sealed class ConsoleBrowserTests
         await viewer.ClickAsync("#like-button");
         await Expect(streamer.Locator("#like-total")).ToHaveTextAsync("1", Patiently);
 
+        // The streamer makes the viewer a moderator of this room from their chat line.
+        var viewerLine = streamer.Locator("#chat-list li", new() { HasText = "Hello from the viewer page" });
+        await viewerLine.Locator("button.moderator").ClickAsync();
+        await Expect(viewerLine.Locator("button.moderator")).ToHaveTextAsync("Remove moderator", Patiently);
+        var seen = await HttpAssert.Ok(node.SendAsync(HttpMethod.Get, $"/api/rooms/{roomId}", await node.TokenAsync("someone")));
+        Assert.Equal(["viewer-browser"], seen.GetProperty("moderators").EnumerateArray().Select(m => m.GetString()));
+        await Expect(streamer.Locator("#chat-list li", new() { HasText = "Welcome, Vera!" }).Locator("button.moderator")).ToHaveCountAsync(0);
+
         await Infrastructure.Browser.ScreenshotAsync(streamer, "streamer-console");
         await Infrastructure.Browser.ScreenshotAsync(viewer, "viewer-page");
     }

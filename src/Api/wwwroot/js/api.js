@@ -60,6 +60,9 @@ export const createRoom = (token, room) => apiFetch('/api/rooms', { method: 'POS
 export const getRoom = (token, roomId) => apiFetch(roomPath(roomId), { token });
 export const startRoom = (token, roomId) => apiFetch(`${roomPath(roomId)}/start`, { method: 'POST', token });
 export const endRoom = (token, roomId) => apiFetch(`${roomPath(roomId)}/end`, { method: 'POST', token });
+const moderatorPath = (roomId, userId) => `${roomPath(roomId)}/moderators/${encodeURIComponent(userId)}`;
+export const appointModerator = (token, roomId, userId) => apiFetch(moderatorPath(roomId, userId), { method: 'POST', token });
+export const dismissModerator = (token, roomId, userId) => apiFetch(moderatorPath(roomId, userId), { method: 'DELETE', token });
 
 // ---------------------------------------------------------------- Hub
 

@@ -1,5 +1,5 @@
 // Streamer console: create or open a room, take it live, moderate its chat, sell its products.
-import { createRoom, endRoom, getRoom, startRoom } from './api.js';
+import { appointModerator, createRoom, dismissModerator, endRoom, getRoom, startRoom } from './api.js';
 import { setupLivePage } from './live-page.js';
 import { renderShell } from './shell.js';
 import { setupStreamerMetrics } from './streamer-metrics.js';
@@ -26,14 +26,39 @@ const { chat } = room;
 const products = setupProducts({ getLive: () => room.live, getSession: () => room.session, status, busy });
 const metrics = setupStreamerMetrics({ getLive: () => room.live });
 
-function addModeration(li) {
+// Who moderates the open room, as the server last said (the room's view, or an appoint/dismiss answer).
+let moderators = new Set();
+
+function addModeration(li, message) {
   const actions = el('span', 'chat-actions');
   for (const [cls, label] of [['mute', 'Mute'], ['delete', 'Delete']]) {
     const b = el('button', `${cls} small`, label);
     b.type = 'button';
     actions.append(b);
   }
+  // No moderator button on the streamer's own lines: they moderate their room already.
+  if (message?.userId !== room.session?.userId) {
+    const b = el('button', 'moderator small', '');
+    b.type = 'button';
+    labelModeratorButton(b, message?.userId);
+    actions.append(b);
+  }
   li.append(actions);
+}
+
+function labelModeratorButton(b, userId) {
+  const isModerator = moderators.has(userId);
+  b.textContent = isModerator ? 'Remove moderator' : 'Make moderator';
+  b.title = isModerator ? 'They can no longer mute, delete or set slow mode here' : 'They can mute, delete and set slow mode in this room';
+}
+
+function labelModeratorButtons() {
+  for (const b of document.querySelectorAll('#chat-list button.moderator')) labelModeratorButton(b, b.closest('li').dataset.userId);
+}
+
+function showModerators(view) {
+  moderators = new Set(view?.moderators ?? []);
+  labelModeratorButtons();
 }
 
 const roomInUrl = new URLSearchParams(location.search).get('room');
@@ -99,6 +124,7 @@ async function openRoom(view) {
   const roomId = view.roomId ?? view.id;
   history.replaceState(null, '', `?room=${encodeURIComponent(roomId)}`);
   await room.live.join(roomId, view);
+  showModerators(view);
 }
 
 $('create-form').addEventListener('submit', (event) => {
@@ -166,7 +192,19 @@ $('chat-list').addEventListener('click', (event) => {
   if (!li) return;
   if (button.classList.contains('mute')) mute(button, li);
   else if (button.classList.contains('delete')) remove(button, li);
+  else if (button.classList.contains('moderator')) toggleModerator(button, li);
 });
+
+function toggleModerator(button, li) {
+  const who = li.querySelector('.chat-name').textContent;
+  const userId = li.dataset.userId;
+  const roomId = room.live.state.roomId;
+  busy(button, async () => {
+    const change = moderators.has(userId) ? dismissModerator : appointModerator;
+    showModerators(await change(room.session.token, roomId, userId));
+    status.info(moderators.has(userId) ? `${who} now moderates this room.` : `${who} no longer moderates this room.`);
+  });
+}
 
 function mute(button, li) {
   const who = li.querySelector('.chat-name').textContent;
