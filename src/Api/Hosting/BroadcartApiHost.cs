@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Broadcart.Api.Admin;
 using Broadcart.Api.Archive;
 using Broadcart.Api.Commerce;
+using Broadcart.Api.Creators;
 using Broadcart.Api.Errors;
 using Broadcart.Api.Feeds;
 using Broadcart.Api.Health;
@@ -111,6 +112,7 @@ public static class BroadcartApiHost
         }
 
         app.MapRooms();
+        app.MapCreators();
         app.MapProducts();
         app.MapCommerce();
         app.MapOrders();

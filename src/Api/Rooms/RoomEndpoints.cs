@@ -3,6 +3,7 @@ using Broadcart.Api.Identity;
 using Broadcart.Api.Live;
 using Broadcart.Api.Media;
 using Broadcart.Grains.Common;
+using Broadcart.Grains.Creators;
 using Broadcart.Grains.Rooms;
 
 namespace Broadcart.Api.Rooms;
@@ -23,6 +24,9 @@ public static class RoomEndpoints
                 }
 
                 var actor = user.ToActor(regions.Resolve(http, user));
+
+                // A streamer becomes a creator others can follow with their first room.
+                await grains.GetGrain<ICreatorGrain>(actor.UserId).Register(actor.Name, user.ClaimedRegion());
                 var id = RoomIds.New();
                 var snapshot = await grains.GetGrain<ILiveRoomGrain>(id).Create(new CreateRoom(
                     request.Title ?? string.Empty,

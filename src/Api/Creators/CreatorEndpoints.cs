@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Broadcart.Api.Identity;
+using Broadcart.Grains.Common;
+using Broadcart.Grains.Creators;
+
+namespace Broadcart.Api.Creators;
+
+public static class CreatorEndpoints
+{
+    public static IEndpointRouteBuilder MapCreators(this IEndpointRouteBuilder app)
+    {
+        var creators = app.MapGroup("/api/creators/{creatorId}").RequireAuthorization().WithTags("Creators");
+
+        creators.MapGet("/", async (string creatorId, IGrainFactory grains) =>
+                TypedResults.Ok(await Creator(grains, creatorId).Get()))
+            .WithSummary("A creator's profile: name, region, followers, verification");
+
+        creators.MapPost("/follow", async (string creatorId, ClaimsPrincipal user, IGrainFactory grains) =>
+                TypedResults.Ok(await Creator(grains, creatorId).Follow(user.UserId())))
+            .WithSummary("Follow a creator (idempotent)");
+
+        creators.MapDelete("/follow", async (string creatorId, ClaimsPrincipal user, IGrainFactory grains) =>
+                TypedResults.Ok(await Creator(grains, creatorId).Unfollow(user.UserId())))
+            .WithSummary("Unfollow a creator (idempotent)");
+
+        return app;
+    }
+
+    private static ICreatorGrain Creator(IGrainFactory grains, string creatorId) => Identifiers.IsValid(creatorId)
+        ? grains.GetGrain<ICreatorGrain>(creatorId)
+        : throw new BroadcartException(ErrorCodes.ValidationFailed, "creatorId must be 1 to 64 letters, digits, '.', '_' or '-'");
+}

@@ -1,0 +1,21 @@
+namespace Broadcart.Grains.Creators;
+
+/// <summary>A creator (a user with the streamer role), keyed by user id: profile and followers.</summary>
+[Alias("Broadcart.ICreatorGrain")]
+public interface ICreatorGrain : IGrainWithStringKey
+{
+    /// <summary>Records the creator's name and region as their token says (on each room they create).</summary>
+    [Alias("Register")]
+    Task<CreatorProfile> Register(string name, string region);
+
+    /// <summary>The profile; <c>not_found</c> for a user who never acted as a creator.</summary>
+    [Alias("Get")]
+    Task<CreatorProfile> Get();
+
+    /// <summary>Idempotent: a follower counts once however often they follow.</summary>
+    [Alias("Follow")]
+    Task<CreatorProfile> Follow(string followerId);
+
+    [Alias("Unfollow")]
+    Task<CreatorProfile> Unfollow(string followerId);
+}

@@ -1,0 +1,86 @@
+using Broadcart.Grains.Common;
+
+namespace Broadcart.Grains.Creators;
+
+/// <summary>
+/// One grain per creator holds the set of their followers: follows of one creator are serialised
+/// by the grain, so concurrent follows count exactly once each. Every change writes the whole set;
+/// docs/architecture.md says what changes past a million followers.
+/// </summary>
+public sealed class CreatorGrain(
+    [PersistentState("creator", StorageNames.Default)] IPersistentState<CreatorState> state) : Grain, ICreatorGrain
+{
+    private CreatorState Creator => state.State;
+    private string CreatorId => this.GetPrimaryKeyString();
+
+    public async Task<CreatorProfile> Register(string name, string region)
+    {
+        if (!Creator.Exists || Creator.Name != name || Creator.Region != region)
+        {
+            Creator.Exists = true;
+            Creator.Name = name;
+            Creator.Region = region;
+            await state.WriteStateAsync();
+        }
+
+        return Profile();
+    }
+
+    public Task<CreatorProfile> Get()
+    {
+        EnsureExists();
+        return Task.FromResult(Profile());
+    }
+
+    public async Task<CreatorProfile> Follow(string followerId)
+    {
+        EnsureExists();
+        if (followerId == CreatorId)
+        {
+            throw new BroadcartException(ErrorCodes.ValidationFailed, "a creator cannot follow themselves");
+        }
+
+        if (Creator.Followers.Add(followerId))
+        {
+            await WriteOrUndoAsync(() => Creator.Followers.Remove(followerId));
+        }
+
+        return Profile();
+    }
+
+    public async Task<CreatorProfile> Unfollow(string followerId)
+    {
+        EnsureExists();
+        if (Creator.Followers.Remove(followerId))
+        {
+            await WriteOrUndoAsync(() => Creator.Followers.Add(followerId));
+        }
+
+        return Profile();
+    }
+
+    /// <summary>A refused write leaves memory as storage has it, so a retry is judged afresh.</summary>
+    private async Task WriteOrUndoAsync(Action undo)
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            undo();
+            throw;
+        }
+    }
+
+    private void EnsureExists()
+    {
+        if (!Creator.Exists)
+        {
+            throw new BroadcartException(ErrorCodes.NotFound, $"creator {CreatorId} does not exist");
+        }
+    }
+
+    private CreatorProfile Profile() =>
+        new(CreatorId, Creator.Name, Creator.Region, Creator.Followers.Count, Creator.Verification, Creator.PayoutCurrency);
+}
