@@ -11,9 +11,9 @@ public static class CreatorEndpoints
     {
         var creators = app.MapGroup("/api/creators/{creatorId}").RequireAuthorization().WithTags("Creators");
 
-        creators.MapGet("/", async (string creatorId, IGrainFactory grains) =>
-                TypedResults.Ok(await Creator(grains, creatorId).Get()))
-            .WithSummary("A creator's profile: name, region, followers, verification");
+        creators.MapGet("/", async (string creatorId, ClaimsPrincipal user, IGrainFactory grains) =>
+                TypedResults.Ok(await Creator(grains, creatorId == Me ? user.UserId() : creatorId).Get()))
+            .WithSummary("A creator's profile: name, region, followers, verification (`me` for one's own)");
 
         creators.MapPost("/follow", async (string creatorId, ClaimsPrincipal user, IGrainFactory grains) =>
                 TypedResults.Ok(await Creator(grains, creatorId).Follow(user.UserId())))
@@ -26,7 +26,10 @@ public static class CreatorEndpoints
         return app;
     }
 
-    private static ICreatorGrain Creator(IGrainFactory grains, string creatorId) => Identifiers.IsValid(creatorId)
+    /// <summary>Stands for the caller in <c>/api/creators/me/...</c>; no user id can be it, since ids are checked against it.</summary>
+    public const string Me = "me";
+
+    public static ICreatorGrain Creator(IGrainFactory grains, string creatorId) => Identifiers.IsValid(creatorId)
         ? grains.GetGrain<ICreatorGrain>(creatorId)
         : throw new BroadcartException(ErrorCodes.ValidationFailed, "creatorId must be 1 to 64 letters, digits, '.', '_' or '-'");
 }

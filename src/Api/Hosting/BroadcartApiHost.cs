@@ -45,6 +45,8 @@ public static class BroadcartApiHost
         services.AddBroadcartHealth(builder.Configuration);
         services.AddEventArchive(builder.Configuration);
         services.AddSingleton<MediaStore>();
+        services.AddSingleton<VerificationUploads>();
+        services.Configure<Broadcart.Grains.Creators.VerificationOptions>(builder.Configuration.GetSection("Verification"));
         if (builder.Configuration.GetSection("Blob").Get<BlobStorageOptions>() is { ConnectionString.Length: > 0 } blob)
         {
             services.AddSingleton(BlobClients.Service(blob));
@@ -113,6 +115,7 @@ public static class BroadcartApiHost
 
         app.MapRooms();
         app.MapCreators();
+        app.MapVerification();
         app.MapProducts();
         app.MapCommerce();
         app.MapOrders();

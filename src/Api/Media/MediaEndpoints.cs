@@ -2,15 +2,27 @@ using System.Security.Claims;
 using Broadcart.Api.Identity;
 using Broadcart.Grains.Common;
 
+using Broadcart.Api.Creators;
+
 namespace Broadcart.Api.Media;
 
 public static class MediaEndpoints
 {
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/media/uploads", async (MediaUploadRequest request, ClaimsPrincipal user, MediaStore media) =>
+        app.MapPost("/api/media/uploads", async (MediaUploadRequest request, ClaimsPrincipal user, MediaStore media, VerificationUploads verification) =>
             {
-                var allowed = request.Kind == "roomCover"
+                if (request.What == "verification")
+                {
+                    if (!user.IsInRole(Roles.Streamer))
+                    {
+                        throw new BroadcartException(ErrorCodes.Forbidden, "verification documents are for creators (the streamer role)");
+                    }
+
+                    return TypedResults.Ok(await verification.CreateUploadAsync(user.UserId(), request));
+                }
+
+                var allowed = request.What == "roomCover"
                     ? user.IsInRole(Roles.Streamer) || user.IsInRole(Roles.Admin)
                     : user.IsInRole(Roles.Merchant) || user.IsInRole(Roles.Admin);
                 if (!allowed)

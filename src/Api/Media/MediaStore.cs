@@ -35,9 +35,9 @@ public sealed class MediaStore(IServiceProvider services, IConfiguration configu
 
     public async Task<MediaUploadResponse> CreateUploadAsync(string userId, MediaUploadRequest request)
     {
-        if (request.Kind is null || !Kinds.Contains(request.Kind))
+        if (request.What is null || !Kinds.Contains(request.What))
         {
-            throw new BroadcartException(ErrorCodes.ValidationFailed, "kind must be 'productImage' or 'roomCover'");
+            throw new BroadcartException(ErrorCodes.ValidationFailed, "kind must be 'productImage', 'roomCover' or 'verification'");
         }
 
         if (request.ContentType is null || !Extensions.TryGetValue(request.ContentType, out var extension))
@@ -62,7 +62,7 @@ public sealed class MediaStore(IServiceProvider services, IConfiguration configu
             throw;
         }
 
-        var blob = container.GetBlobClient($"{request.Kind}/{userId}/{Guid.NewGuid():N}.{extension}");
+        var blob = container.GetBlobClient($"{request.What}/{userId}/{Guid.NewGuid():N}.{extension}");
         var expiresAt = time.GetUtcNow() + UploadWindow;
         var sas = new BlobSasBuilder(BlobSasPermissions.Create | BlobSasPermissions.Write, expiresAt)
         {

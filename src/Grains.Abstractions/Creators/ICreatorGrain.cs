@@ -18,4 +18,12 @@ public interface ICreatorGrain : IGrainWithStringKey
 
     [Alias("Unfollow")]
     Task<CreatorProfile> Unfollow(string followerId);
+
+    /// <summary>Submits (or, while pending, replaces) identity documents: the status becomes pending.</summary>
+    [Alias("SubmitVerification")]
+    Task<CreatorProfile> SubmitVerification(VerificationSubmission submission);
+
+    /// <summary>An admin's decision on a pending case; the same decision again changes nothing.</summary>
+    [Alias("DecideVerification")]
+    Task<CreatorProfile> DecideVerification(Broadcart.Grains.Common.Actor admin, bool approve, string? reason);
 }

@@ -8,7 +8,8 @@ namespace Broadcart.Grains.Creators;
 /// docs/architecture.md says what changes past a million followers.
 /// </summary>
 public sealed class CreatorGrain(
-    [PersistentState("creator", StorageNames.Default)] IPersistentState<CreatorState> state) : Grain, ICreatorGrain
+    [PersistentState("creator", StorageNames.Default)] IPersistentState<CreatorState> state,
+    TimeProvider time) : Grain, ICreatorGrain
 {
     private CreatorState Creator => state.State;
     private string CreatorId => this.GetPrimaryKeyString();
@@ -58,6 +59,53 @@ public sealed class CreatorGrain(
 
         return Profile();
     }
+
+    public async Task<CreatorProfile> SubmitVerification(VerificationSubmission submission)
+    {
+        EnsureExists();
+        VerificationRules.Validate(submission);
+        if (Creator.Verification == VerificationStatus.Verified)
+        {
+            throw new BroadcartException(ErrorCodes.ValidationFailed, "this creator is already verified");
+        }
+
+        var before = (Creator.Verification, Creator.Case);
+        Creator.Case = new VerificationCase(CreatorId, Creator.Name, submission, time.GetUtcNow(), VerificationStatus.Pending);
+        Creator.Verification = VerificationStatus.Pending;
+        await WriteOrUndoAsync(() => (Creator.Verification, Creator.Case) = before);
+        await Queue.Record(Creator.Case);
+        return Profile();
+    }
+
+    public async Task<CreatorProfile> DecideVerification(Actor admin, bool approve, string? reason)
+    {
+        EnsureExists();
+        if (!admin.IsAdmin)
+        {
+            throw new BroadcartException(ErrorCodes.Forbidden, "only an admin may decide a verification");
+        }
+
+        var decided = approve ? VerificationStatus.Verified : VerificationStatus.Rejected;
+        reason = VerificationRules.Reason(reason, approve);
+        if (Creator.Case is not { } pending || (pending.Status != VerificationStatus.Pending && pending.Status != decided))
+        {
+            throw new BroadcartException(ErrorCodes.ValidationFailed, $"creator {CreatorId} has no verification waiting for a decision");
+        }
+
+        if (pending.Status == VerificationStatus.Pending)
+        {
+            var before = (Creator.Verification, Creator.Case);
+            Creator.Case = pending with { Status = decided, DecidedBy = admin.UserId, DecidedAt = time.GetUtcNow(), Reason = reason };
+            Creator.Verification = decided;
+            await WriteOrUndoAsync(() => (Creator.Verification, Creator.Case) = before);
+        }
+
+        // Again on a repeated decision: the queue may have missed the first one.
+        await Queue.Record(Creator.Case);
+        return Profile();
+    }
+
+    private IVerificationQueueGrain Queue => GrainFactory.GetGrain<IVerificationQueueGrain>(IVerificationQueueGrain.Key);
 
     /// <summary>A refused write leaves memory as storage has it, so a retry is judged afresh.</summary>
     private async Task WriteOrUndoAsync(Action undo)

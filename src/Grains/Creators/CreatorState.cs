@@ -11,4 +11,7 @@ public sealed class CreatorState
     [Id(3)] public HashSet<string> Followers { get; set; } = new(StringComparer.Ordinal);
     [Id(4)] public VerificationStatus Verification { get; set; }
     [Id(5)] public string? PayoutCurrency { get; set; }
+
+    /// <summary>The latest case (submission and decision); earlier ones live in the queue's audit.</summary>
+    [Id(6)] public VerificationCase? Case { get; set; }
 }

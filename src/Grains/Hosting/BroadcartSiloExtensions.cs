@@ -6,6 +6,7 @@ using Broadcart.Grains.Feeds;
 using Broadcart.Grains.Orders;
 using Broadcart.Grains.Rooms;
 using Broadcart.Grains.Commerce.Log;
+using Broadcart.Grains.Creators;
 using Broadcart.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
@@ -117,6 +118,12 @@ public static class BroadcartSiloExtensions
         silo.Services.AddEventArchive(configuration);
         silo.Services.Configure<RoomOptions>(configuration.GetSection("Rooms"));
         silo.Services.Configure<ChatRateOptions>(configuration.GetSection("Chat"));
+        silo.Services.Configure<VerificationOptions>(configuration.GetSection("Verification"));
+        if (configuration.GetSection("Blob").Get<BlobStorageOptions>() is { ConnectionString.Length: > 0 } documents)
+        {
+            var verification = configuration.GetSection("Verification").Get<VerificationOptions>() ?? new VerificationOptions();
+            silo.Services.AddSingleton<IVerificationDocuments>(new BlobVerificationDocuments(BlobClients.Container(documents, verification.Container)));
+        }
         silo.Services.Configure<OrderOptions>(configuration.GetSection("Orders"));
         silo.Services.Configure<FeedOptions>(configuration.GetSection("Feeds"));
         return silo;
