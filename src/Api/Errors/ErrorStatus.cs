@@ -9,7 +9,8 @@ public static class ErrorStatus
     {
         ErrorCodes.ValidationFailed => StatusCodes.Status400BadRequest,
         ErrorCodes.Unauthorized => StatusCodes.Status401Unauthorized,
-        ErrorCodes.Forbidden or ErrorCodes.Muted => StatusCodes.Status403Forbidden,
+        ErrorCodes.Forbidden or ErrorCodes.Muted or CreatorErrors.NotVerified or CreatorErrors.NotEnoughFollowers => StatusCodes.Status403Forbidden,
+        CreatorErrors.NothingToPay or CreatorErrors.NoPayoutMethod => StatusCodes.Status409Conflict,
         ErrorCodes.NotFound => StatusCodes.Status404NotFound,
         ErrorCodes.RoomNotLive or ErrorCodes.RoomEnded or ErrorCodes.NotJoined => StatusCodes.Status409Conflict,
         ErrorCodes.RateLimited or ErrorCodes.SlowMode => StatusCodes.Status429TooManyRequests,

@@ -4,6 +4,7 @@ using Broadcart.Api.Admin;
 using Broadcart.Api.Archive;
 using Broadcart.Api.Commerce;
 using Broadcart.Api.Creators;
+using Broadcart.Api.Deals;
 using Broadcart.Api.Errors;
 using Broadcart.Api.Feeds;
 using Broadcart.Api.Health;
@@ -116,6 +117,7 @@ public static class BroadcartApiHost
         app.MapRooms();
         app.MapCreators();
         app.MapVerification();
+        app.MapDeals();
         app.MapProducts();
         app.MapCommerce();
         app.MapOrders();

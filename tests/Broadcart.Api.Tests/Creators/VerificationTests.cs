@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Broadcart.Api.Tests.Infrastructure;
 
@@ -8,30 +7,13 @@ namespace Broadcart.Api.Tests.Creators;
 /// <summary>Identity verification against the real Blob Storage (Azurite): private uploads, review, audit, retention.</summary>
 public sealed class VerificationTests
 {
-    private static readonly byte[] Passport = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
-    private static readonly byte[] Selfie = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 4, 5, 6];
+    private static Task<ApiNode> NodeAsync() => CreatorSetup.NodeAsync();
 
-    private static Task<ApiNode> NodeAsync() => EmbeddedNode.StartAsync(new Dictionary<string, string?>
-    {
-        ["Blob:ConnectionString"] = TestEnvironment.BlobConnectionString,
-        ["Verification:Container"] = "verification-" + Guid.NewGuid().ToString("N")[..8],
-        ["Verification:Retention"] = "00:00:02",
-    });
+    private static Task<string> UploadAsync(ApiNode node, string token, byte[] bytes) => CreatorSetup.UploadAsync(node, token, bytes);
 
-    private static async Task<string> UploadAsync(ApiNode node, string token, byte[] bytes)
-    {
-        var upload = await HttpAssert.Ok(node.SendAsync(HttpMethod.Post, "/api/media/uploads", token, new { purpose = "verification", contentType = "image/png", length = bytes.Length }));
-        Assert.Equal(JsonValueKind.Null, upload.GetProperty("url").ValueKind);
-        using var blobs = new HttpClient();
-        var put = new HttpRequestMessage(HttpMethod.Put, upload.GetProperty("uploadUrl").GetString()) { Content = new ByteArrayContent(bytes) };
-        put.Content.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        put.Headers.Add("x-ms-blob-type", "BlockBlob");
-        Assert.Equal(HttpStatusCode.Created, (await blobs.SendAsync(put)).StatusCode);
+    private static byte[] Passport => CreatorSetup.Passport;
 
-        // The upload link writes; it does not read.
-        Assert.False((await blobs.GetAsync(upload.GetProperty("uploadUrl").GetString())).IsSuccessStatusCode);
-        return upload.GetProperty("mediaId").GetString()!;
-    }
+    private static byte[] Selfie => CreatorSetup.Selfie;
 
     [Fact]
     public async Task A_creator_submits_private_documents_an_admin_reviews_them_through_short_links_and_they_are_deleted_after_retention()

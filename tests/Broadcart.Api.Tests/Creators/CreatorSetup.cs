@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Broadcart.Api.Tests.Infrastructure;
+
+namespace Broadcart.Api.Tests.Creators;
+
+/// <summary>Creators made through the public API: private uploads, verification, followers.</summary>
+public static class CreatorSetup
+{
+    public static readonly byte[] Passport = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
+    public static readonly byte[] Selfie = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 4, 5, 6];
+
+    /// <summary>An embedded node with Blob Storage (Azurite) for the documents, kept two seconds after a decision.</summary>
+    public static Task<ApiNode> NodeAsync() => EmbeddedNode.StartAsync(new Dictionary<string, string?>
+    {
+        ["Blob:ConnectionString"] = TestEnvironment.BlobConnectionString,
+        ["Verification:Container"] = "verification-" + Guid.NewGuid().ToString("N")[..8],
+        ["Verification:Retention"] = "00:00:02",
+    });
+
+    /// <summary>Uploads a document through its write-only link and returns its media id.</summary>
+    public static async Task<string> UploadAsync(NodeClient node, string token, byte[] bytes)
+    {
+        var upload = await HttpAssert.Ok(node.SendAsync(HttpMethod.Post, "/api/media/uploads", token, new { purpose = "verification", contentType = "image/png", length = bytes.Length }));
+        Assert.Equal(JsonValueKind.Null, upload.GetProperty("url").ValueKind);
+        using var blobs = new HttpClient();
+        var put = new HttpRequestMessage(HttpMethod.Put, upload.GetProperty("uploadUrl").GetString()) { Content = new ByteArrayContent(bytes) };
+        put.Content.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        put.Headers.Add("x-ms-blob-type", "BlockBlob");
+        Assert.Equal(HttpStatusCode.Created, (await blobs.SendAsync(put)).StatusCode);
+
+        // The upload link writes; it does not read.
+        Assert.False((await blobs.GetAsync(upload.GetProperty("uploadUrl").GetString())).IsSuccessStatusCode);
+        return upload.GetProperty("mediaId").GetString()!;
+    }
+
+    /// <summary>A streamer who has submitted documents and been approved by an admin; returns their token.</summary>
+    public static async Task<string> VerifiedCreatorAsync(NodeClient node, string userId, string region, string? name = null)
+    {
+        var token = await node.TokenAsync(userId, "streamer", region, name);
+        var submission = new { legalName = name ?? userId, country = region, documentMediaId = await UploadAsync(node, token, Passport), selfieMediaId = await UploadAsync(node, token, Selfie) };
+        await HttpAssert.Ok(node.SendAsync(HttpMethod.Post, "/api/creators/me/verification", token, submission));
+        var admin = await node.TokenAsync("setup-admin", "admin");
+        await HttpAssert.Ok(node.SendAsync(HttpMethod.Post, $"/api/admin/verifications/{userId}", admin, new { decision = "approve" }));
+        return token;
+    }
+
+    /// <summary>Gives the creator <paramref name="count"/> distinct followers, <paramref name="prefix"/>-0 onwards.</summary>
+    public static async Task FollowAsync(ApiNode node, string creatorId, int count, string prefix)
+    {
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+            await HttpAssert.Ok(node.SendAsync(HttpMethod.Post, $"/api/creators/{creatorId}/follow", node.MintToken($"{prefix}-{i}"))));
+    }
+}
