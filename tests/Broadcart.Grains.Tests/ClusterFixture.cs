@@ -25,6 +25,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["Rooms:MaintenanceInterval"] = "00:00:00.200",
                 ["Orders:ReservationTtl"] = "00:00:02",
                 ["Orders:OrphanGrace"] = "00:00:01",
+                ["Payouts:HoldPeriod"] = "00:00:02",
             }).Build());
     }
 }

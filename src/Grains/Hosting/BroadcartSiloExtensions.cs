@@ -119,6 +119,7 @@ public static class BroadcartSiloExtensions
         silo.Services.Configure<RoomOptions>(configuration.GetSection("Rooms"));
         silo.Services.Configure<ChatRateOptions>(configuration.GetSection("Chat"));
         silo.Services.Configure<VerificationOptions>(configuration.GetSection("Verification"));
+        silo.Services.Configure<Broadcart.Grains.Earnings.LedgerOptions>(configuration.GetSection("Payouts"));
         if (configuration.GetSection("Blob").Get<BlobStorageOptions>() is { ConnectionString.Length: > 0 } documents)
         {
             var verification = configuration.GetSection("Verification").Get<VerificationOptions>() ?? new VerificationOptions();

@@ -1,0 +1,21 @@
+namespace Broadcart.Grains.Earnings;
+
+/// <summary>
+/// A creator's commission ledger, keyed by creator id. Every change is an entry, written before
+/// the call returns; each order earns at most once and is reversed at most once.
+/// </summary>
+[Alias("Broadcart.ICreatorLedgerGrain")]
+public interface ICreatorLedgerGrain : IGrainWithStringKey
+{
+    /// <summary>Records a paid order's commission (pending); the same order again changes nothing.</summary>
+    [Alias("Accrue")]
+    Task<Earnings> Accrue(CommissionAccrual accrual);
+
+    /// <summary>Takes back a refunded order's commission; an order that earned nothing, or was reversed, changes nothing.</summary>
+    [Alias("Reverse")]
+    Task<Earnings> Reverse(string orderId);
+
+    /// <summary>Balances and entries, after releasing what has passed its hold period.</summary>
+    [Alias("Get")]
+    Task<Earnings> Get();
+}
