@@ -16,7 +16,7 @@ public static class ErrorStatus
         ErrorCodes.RateLimited or ErrorCodes.SlowMode => StatusCodes.Status429TooManyRequests,
         ErrorCodes.Unavailable or ErrorCodes.StorageUnavailable or ErrorCodes.BlobNotConfigured => StatusCodes.Status503ServiceUnavailable,
         CommerceErrors.SoldOut or CommerceErrors.LimitExceeded or CommerceErrors.IdempotencyMismatch
-            or CommerceErrors.InsufficientStock or CommerceErrors.SaleInProgress or CommerceErrors.AlreadyPaid
+            or CommerceErrors.InsufficientStock or CommerceErrors.SaleInProgress or CommerceErrors.AlreadyPaid or CommerceErrors.NotPaid
             or CommerceErrors.BudgetExhausted => StatusCodes.Status409Conflict,
         CommerceErrors.NotAvailableInRegion => StatusCodes.Status422UnprocessableEntity,
         CommerceErrors.InvalidSignature => StatusCodes.Status401Unauthorized,

@@ -22,7 +22,7 @@ public static class PaymentWebhookEndpoints
                 // The signature covers the raw bytes, so read them before any JSON binding.
                 using var reader = new StreamReader(request.Body);
                 var raw = await reader.ReadToEndAsync();
-                WebhookSignature.Verify(request.Headers[WebhookSignature.Header], raw, settings.WebhookSecret, time.GetUtcNow(), settings.SignatureTolerance);
+                WebhookSignature.Verify(request.Headers[WebhookSignature.Header], raw, settings.SecretsAt(time.GetUtcNow()), time.GetUtcNow(), settings.SignatureTolerance);
 
                 PaymentWebhookBody? body;
                 try
@@ -35,12 +35,13 @@ public static class PaymentWebhookEndpoints
                 }
 
                 if (body is null || !Identifiers.IsValid(body.OrderId) || string.IsNullOrWhiteSpace(body.PaymentId) || body.PaymentId.Length > 100
-                    || body.Status is not ("succeeded" or "failed"))
+                    || body.Status is not ("succeeded" or "failed" or "refunded"))
                 {
-                    throw new BroadcartException(ErrorCodes.ValidationFailed, "the body must be { orderId, paymentId, status: \"succeeded\" | \"failed\" }");
+                    throw new BroadcartException(ErrorCodes.ValidationFailed, "the body must be { orderId, paymentId, status: \"succeeded\" | \"failed\" | \"refunded\" }");
                 }
 
-                var order = await grains.GetGrain<IOrderGrain>(body.OrderId!).ApplyPayment(new PaymentNotice(body.PaymentId, body.Status == "succeeded"));
+                var order = await grains.GetGrain<IOrderGrain>(body.OrderId!).ApplyPayment(
+                    new PaymentNotice(body.PaymentId, body.Status == "succeeded", Refunded: body.Status == "refunded"));
                 return TypedResults.Ok(OrderResponse.From(order));
             })
             .AllowAnonymous()

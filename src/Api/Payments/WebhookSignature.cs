@@ -17,7 +17,7 @@ public static class WebhookSignature
     public static string Sign(string secret, long unixSeconds, string rawBody) =>
         $"t={unixSeconds},v1={Convert.ToHexStringLower(Mac(secret, unixSeconds, rawBody))}";
 
-    public static void Verify(string? header, string rawBody, string secret, DateTimeOffset now, TimeSpan tolerance)
+    public static void Verify(string? header, string rawBody, IReadOnlyList<string> secrets, DateTimeOffset now, TimeSpan tolerance)
     {
         long? timestamp = null;
         var signatures = new List<byte[]>();
@@ -57,8 +57,18 @@ public static class WebhookSignature
             throw new BroadcartException(CommerceErrors.InvalidSignature, $"the signature timestamp is outside the {tolerance.TotalSeconds:0} s tolerance");
         }
 
-        var expected = Mac(secret, timestamp.Value, rawBody);
-        if (!signatures.Any(s => CryptographicOperations.FixedTimeEquals(s, expected)))
+        // Every secret is tried, matched or not, so the time taken does not say which one signed.
+        var matched = false;
+        foreach (var secret in secrets)
+        {
+            var expected = Mac(secret, timestamp.Value, rawBody);
+            foreach (var signature in signatures)
+            {
+                matched |= CryptographicOperations.FixedTimeEquals(signature, expected);
+            }
+        }
+
+        if (!matched)
         {
             throw new BroadcartException(CommerceErrors.InvalidSignature, "the signature does not match the body");
         }

@@ -8,4 +8,5 @@ public sealed record CreateProductRequest(
     string? ImageUrl,
     int? Stock,
     IReadOnlyList<PriceRequest>? Prices,
-    IReadOnlyList<string>? ShipsTo);
+    IReadOnlyList<string>? ShipsTo,
+    bool? RestockOnRefund = null);

@@ -29,7 +29,8 @@ public static class ProductEndpoints
                         p.Region?.Trim() ?? string.Empty,
                         p.Currency?.Trim() ?? string.Empty,
                         p.AmountMinor ?? throw new BroadcartException(ErrorCodes.ValidationFailed, "prices: amountMinor is required")))],
-                    [.. (request.ShipsTo ?? []).Select(r => r.Trim())]);
+                    [.. (request.ShipsTo ?? []).Select(r => r.Trim())],
+                    request.RestockOnRefund ?? true);
                 var id = "p" + RandomNumberGenerator.GetString(Alphabet, 12);
                 var product = await grains.GetGrain<IProductGrain>(id).Create(command);
                 var stock = await grains.GetGrain<IInventoryGrain>(id).GetStock();

@@ -12,8 +12,9 @@ public sealed record ProductView(
     IReadOnlyList<RegionPrice> Prices,
     IReadOnlyList<string> ShipsTo,
     int Stock,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    bool RestockOnRefund)
 {
     public static ProductView From(ProductSnapshot p, StockLevel stock) =>
-        new(p.Id, p.MerchantId, p.Title, p.Description, p.ImageUrl, p.Prices, p.ShipsTo, stock.Available, p.CreatedAt);
+        new(p.Id, p.MerchantId, p.Title, p.Description, p.ImageUrl, p.Prices, p.ShipsTo, stock.Available, p.CreatedAt, p.RestockOnRefund);
 }

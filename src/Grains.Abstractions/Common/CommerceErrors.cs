@@ -10,6 +10,7 @@ public static class CommerceErrors
     public const string InsufficientStock = "insufficient_stock";
     public const string SaleInProgress = "sale_in_progress";
     public const string AlreadyPaid = "already_paid";
+    public const string NotPaid = "not_paid";
     public const string InvalidSignature = "invalid_signature";
     public const string BudgetExhausted = "budget_exhausted";
 }

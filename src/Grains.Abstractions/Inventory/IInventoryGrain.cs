@@ -26,4 +26,8 @@ public interface IInventoryGrain : IReservable
     /// </summary>
     [Alias("ReturnFromSale")]
     Task ReturnFromSale(string saleKey, int returnedSoFar);
+
+    /// <summary>Puts a refunded order's units back on sale; idempotent by order id.</summary>
+    [Alias("Restock")]
+    Task Restock(string orderId, int quantity);
 }

@@ -7,4 +7,5 @@ public enum OrderStatus
     Paid = 1,
     Expired = 2,
     Cancelled = 3,
+    Refunded = 4,
 }

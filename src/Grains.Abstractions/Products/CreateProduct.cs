@@ -10,4 +10,5 @@ public sealed record CreateProduct(
     [property: Id(3)] string? ImageUrl,
     [property: Id(4)] int Stock,
     [property: Id(5)] ImmutableArray<RegionPrice> Prices,
-    [property: Id(6)] ImmutableArray<string> ShipsTo);
+    [property: Id(6)] ImmutableArray<string> ShipsTo,
+    [property: Id(7)] bool RestockOnRefund = true);

@@ -11,4 +11,5 @@ public sealed record ProductSnapshot(
     [property: Id(4)] string? ImageUrl,
     [property: Id(5)] ImmutableArray<RegionPrice> Prices,
     [property: Id(6)] ImmutableArray<string> ShipsTo,
-    [property: Id(7)] DateTimeOffset CreatedAt);
+    [property: Id(7)] DateTimeOffset CreatedAt,
+    [property: Id(8)] bool RestockOnRefund = true);

@@ -171,6 +171,32 @@ public sealed class InventoryGrain : Grain, IInventoryGrain
         await _commit.CommitAsync();
     }
 
+    public async Task Restock(string orderId, int quantity)
+    {
+        EnsureInitialized();
+        if (quantity < 1 || !Stock.Restocked.Add(orderId))
+        {
+            return;
+        }
+
+        Stock.Available += quantity;
+        Stock.Sold = Math.Max(0, Stock.Sold - quantity);
+        try
+        {
+            await _commit.CommitAsync();
+        }
+        catch
+        {
+            if (Stock.Restocked.Remove(orderId))
+            {
+                Stock.Available -= quantity;
+                Stock.Sold += quantity;
+            }
+
+            throw;
+        }
+    }
+
     private void EnsureInitialized()
     {
         if (!Stock.Initialized)

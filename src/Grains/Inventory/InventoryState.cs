@@ -10,6 +10,9 @@ public sealed class InventoryState
     [Id(2)] public int Sold { get; set; }
     [Id(3)] public Dictionary<string, ReservationEntry> Reservations { get; set; } = new(StringComparer.Ordinal);
     [Id(4)] public Dictionary<string, SaleAllocation> Sales { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Refunded orders whose units came back (refunds are few: the set stays small).</summary>
+    [Id(5)] public HashSet<string> Restocked { get; set; } = new(StringComparer.Ordinal);
 }
 
 [GenerateSerializer, Alias("Broadcart.SaleAllocation")]

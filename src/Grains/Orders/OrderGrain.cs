@@ -251,6 +251,11 @@ public sealed class OrderGrain(
             throw new BroadcartException(ErrorCodes.NotFound, $"order {OrderId} does not exist");
         }
 
+        if (notice.Refunded)
+        {
+            return await RefundAsync(notice.PaymentId);
+        }
+
         if (Order.PaymentId == notice.PaymentId || Order.FailedPaymentIds.Contains(notice.PaymentId))
         {
             // A replay changes nothing; finishing a confirmation a crash interrupted is not a change.
@@ -292,6 +297,53 @@ public sealed class OrderGrain(
         }
 
         return View();
+    }
+
+    /// <summary>
+    /// A refund of the payment that paid the order: refunded once, its units back in stock where
+    /// the product allows it. The same refund again only finishes a restock a crash interrupted.
+    /// </summary>
+    private async Task<OrderView> RefundAsync(string paymentId)
+    {
+        if (Order.Status == OrderStatus.Refunded && Order.PaymentId == paymentId)
+        {
+            await RestockIfPendingAsync();
+            return View();
+        }
+
+        if (Order.Status != OrderStatus.Paid || Order.PaymentId != paymentId)
+        {
+            throw new BroadcartException(CommerceErrors.NotPaid, $"order {OrderId} has no payment {paymentId} to refund");
+        }
+
+        var product = await GrainFactory.GetGrain<IProductGrain>(Order.ProductId).Get();
+        Order.Status = OrderStatus.Refunded;
+        Order.RefundedAt = Now;
+        Order.RestockPending = product.RestockOnRefund;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            Order.Status = OrderStatus.Paid;
+            Order.RefundedAt = null;
+            Order.RestockPending = false;
+            throw;
+        }
+
+        await RestockIfPendingAsync();
+        return View();
+    }
+
+    private async Task RestockIfPendingAsync()
+    {
+        if (Order.RestockPending)
+        {
+            await GrainFactory.GetGrain<IInventoryGrain>(Order.ProductId).Restock(OrderId, Order.Quantity);
+            Order.RestockPending = false;
+            await state.WriteStateAsync();
+        }
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => ExpireIfDue();

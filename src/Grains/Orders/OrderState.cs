@@ -27,4 +27,9 @@ public sealed class OrderState
 
     /// <summary>Sold by a flash sale, whose sweep expires it (no reminder of its own).</summary>
     [Id(19)] public bool ExpiredBySale { get; set; }
+
+    [Id(20)] public DateTimeOffset? RefundedAt { get; set; }
+
+    /// <summary>Set with the refund, cleared once the units are back in stock: a crash between the two is finished by the next notice or activation.</summary>
+    [Id(21)] public bool RestockPending { get; set; }
 }

@@ -28,6 +28,7 @@ public sealed class ProductGrain(
         Product.Prices = [.. command.Prices];
         Product.ShipsTo = [.. command.ShipsTo.Distinct()];
         Product.CreatedAt = time.GetUtcNow();
+        Product.RestockOnRefund = command.RestockOnRefund;
         await state.WriteStateAsync();
         return Snapshot();
     }
@@ -44,5 +45,5 @@ public sealed class ProductGrain(
 
     private ProductSnapshot Snapshot() => new(
         this.GetPrimaryKeyString(), Product.MerchantId, Product.Title, Product.Description, Product.ImageUrl,
-        [.. Product.Prices], [.. Product.ShipsTo], Product.CreatedAt);
+        [.. Product.Prices], [.. Product.ShipsTo], Product.CreatedAt, Product.RestockOnRefund);
 }

@@ -11,4 +11,7 @@ public sealed class ProductState
     [Id(5)] public List<RegionPrice> Prices { get; set; } = [];
     [Id(6)] public List<string> ShipsTo { get; set; } = [];
     [Id(7)] public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Whether a refunded order's units go back on sale (false for perishables, personalised goods).</summary>
+    [Id(8)] public bool RestockOnRefund { get; set; } = true;
 }

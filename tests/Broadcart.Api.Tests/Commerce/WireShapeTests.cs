@@ -21,7 +21,7 @@ public sealed class WireShapeTests(LiveCluster cluster)
 
     private static readonly string[] RegionalProduct = ["id", "title", "description", "imageUrl", "region", "available", "price", "listPrice"];
 
-    private static readonly string[] Product = ["id", "merchantId", "title", "description", "imageUrl", "prices", "shipsTo", "stock", "createdAt"];
+    private static readonly string[] Product = ["id", "merchantId", "title", "description", "imageUrl", "prices", "shipsTo", "stock", "createdAt", "restockOnRefund"];
 
     private static void AssertMembers(string[] expected, JsonElement value) =>
         Assert.Equal(expected, value.EnumerateObject().Select(p => p.Name));
