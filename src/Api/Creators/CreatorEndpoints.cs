@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Broadcart.Api.Identity;
 using Broadcart.Grains.Common;
 using Broadcart.Grains.Creators;
+using Broadcart.Grains.Earnings;
 
 namespace Broadcart.Api.Creators;
 
@@ -22,6 +23,16 @@ public static class CreatorEndpoints
         creators.MapDelete("/follow", async (string creatorId, ClaimsPrincipal user, IGrainFactory grains) =>
                 TypedResults.Ok(await Creator(grains, creatorId).Unfollow(user.UserId())))
             .WithSummary("Unfollow a creator (idempotent)");
+
+        app.MapGet("/api/creators/me/earnings", async (ClaimsPrincipal user, IGrainFactory grains) =>
+            {
+                var creatorId = user.UserId();
+                var profile = await grains.GetGrain<ICreatorGrain>(creatorId).Register(user.ToActor(user.ClaimedRegion()).Name, user.ClaimedRegion());
+                return TypedResults.Ok(EarningsView.From(await grains.GetGrain<ICreatorLedgerGrain>(creatorId).Get(), profile.PayoutCurrency));
+            })
+            .RequireAuthorization(Policies.Streamer)
+            .WithTags("Creators")
+            .WithSummary("The caller's commission: pending, available and paid out, per currency, with each order's entry");
 
         return app;
     }

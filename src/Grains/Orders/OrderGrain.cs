@@ -1,4 +1,6 @@
 using Broadcart.Grains.Common;
+using Broadcart.Grains.Earnings;
+using Broadcart.Grains.Deals;
 using Broadcart.Grains.Inventory;
 using Broadcart.Grains.Products;
 using Broadcart.Grains.Rooms;
@@ -262,6 +264,7 @@ public sealed class OrderGrain(
             if (Order.Status == OrderStatus.Paid)
             {
                 await UnitHolder.Confirm(OrderId);
+                await SettleCommissionAsync();
             }
 
             return View();
@@ -288,6 +291,7 @@ public sealed class OrderGrain(
             await state.WriteStateAsync();
             await UnitHolder.Confirm(OrderId);
             await ForgetReminderAsync();
+            await SettleCommissionAsync();
         }
         else
         {
@@ -308,6 +312,7 @@ public sealed class OrderGrain(
         if (Order.Status == OrderStatus.Refunded && Order.PaymentId == paymentId)
         {
             await RestockIfPendingAsync();
+            await ReverseCommissionAsync();
             return View();
         }
 
@@ -333,7 +338,41 @@ public sealed class OrderGrain(
         }
 
         await RestockIfPendingAsync();
+        await ReverseCommissionAsync();
         return View();
+    }
+
+    /// <summary>
+    /// The commission a paid order earns the creator whose room sold it, under the deal they
+    /// accepted for the product: floor(total x bps / 10,000). The ledger takes an order once, so
+    /// settling again after a crash (the provider retries its webhook) cannot earn twice.
+    /// </summary>
+    private async Task SettleCommissionAsync()
+    {
+        if (Order.CommissionSettled)
+        {
+            return;
+        }
+
+        var room = await GrainFactory.GetGrain<ILiveRoomGrain>(Order.RoomId).GetSnapshot();
+        if (await GrainFactory.GetGrain<IDealBookGrain>(IDealBookGrain.Key).AcceptedDeal(Order.ProductId, room.StreamerId) is { } deal)
+        {
+            var amount = Commission.Of(Order.Total, deal.CommissionBps);
+            await GrainFactory.GetGrain<ICreatorLedgerGrain>(room.StreamerId)
+                .Accrue(new CommissionAccrual(OrderId, deal.DealId, amount, Order.PaidAt ?? Now));
+            Order.CommissionCreatorId = room.StreamerId;
+        }
+
+        Order.CommissionSettled = true;
+        await state.WriteStateAsync();
+    }
+
+    private async Task ReverseCommissionAsync()
+    {
+        if (Order.CommissionCreatorId is { } creatorId)
+        {
+            await GrainFactory.GetGrain<ICreatorLedgerGrain>(creatorId).Reverse(OrderId);
+        }
     }
 
     private async Task RestockIfPendingAsync()

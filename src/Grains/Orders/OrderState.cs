@@ -32,4 +32,10 @@ public sealed class OrderState
 
     /// <summary>Set with the refund, cleared once the units are back in stock: a crash between the two is finished by the next notice or activation.</summary>
     [Id(21)] public bool RestockPending { get; set; }
+
+    /// <summary>Whether the paid order's commission was settled (earned by the room's creator, or none due).</summary>
+    [Id(22)] public bool CommissionSettled { get; set; }
+
+    /// <summary>The creator whose ledger the commission went to, for a refund to reverse it.</summary>
+    [Id(23)] public string? CommissionCreatorId { get; set; }
 }

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
-using Broadcart.Api.Payments;
 using Broadcart.Api.Tests.Infrastructure;
 
 namespace Broadcart.Api.Tests.Commerce;
@@ -10,16 +8,6 @@ namespace Broadcart.Api.Tests.Commerce;
 public sealed class PaymentLifecycleTests
 {
     private const string OldSecret = "the-secret-being-rotated-out-0123456789";
-
-    private static async Task<(HttpResponseMessage Response, JsonElement Body)> NotifyAsync(
-        ApiNode node, string orderId, string paymentId, string status, string? secret = null)
-    {
-        var json = JsonSerializer.Serialize(new { orderId, paymentId, status });
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/payments/webhook") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation(WebhookSignature.Header, WebhookSignature.Sign(secret ?? TestSecrets.WebhookSecret, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), json));
-        var response = await node.Http.SendAsync(request);
-        return (response, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
-    }
 
     private static async Task<string> OrderAsync(ApiNode node, Shop shop, string buyer, string key) =>
         (await HttpAssert.Ok(node.SendAsync(HttpMethod.Post, $"/api/rooms/{shop.RoomId}/orders", buyer, new { productId = shop.ProductId, quantity = 1, idempotencyKey = key })))
@@ -39,18 +27,18 @@ public sealed class PaymentLifecycleTests
         var buyer = node.MintToken("second-try-buyer");
         var orderId = await OrderAsync(node, shop, buyer, "k1");
 
-        Assert.Equal("reserved", (await HttpAssert.Ok(NotifyAsync(node, orderId, "pay_declined", "failed"))).GetProperty("status").GetString());
-        var paid = await HttpAssert.Ok(NotifyAsync(node, orderId, "pay_ok", "succeeded"));
+        Assert.Equal("reserved", (await HttpAssert.Ok(node.NotifyAsync(orderId, "pay_declined", "failed"))).GetProperty("status").GetString());
+        var paid = await HttpAssert.Ok(node.NotifyAsync(orderId, "pay_ok", "succeeded"));
         Assert.Equal("paid", paid.GetProperty("status").GetString());
         Assert.Equal("pay_ok", paid.GetProperty("paymentId").GetString());
-        Assert.Equal("paid", (await HttpAssert.Ok(NotifyAsync(node, orderId, "pay_declined", "failed"))).GetProperty("status").GetString());
+        Assert.Equal("paid", (await HttpAssert.Ok(node.NotifyAsync(orderId, "pay_declined", "failed"))).GetProperty("status").GetString());
 
         await HttpAssert.Ok(node.SendAsync(HttpMethod.Post, $"/api/rooms/{shop.RoomId}/flash-sales", shop.StreamerToken,
             new { productId = shop.ProductId, quantity = 3, perUserLimit = 1, durationSeconds = 600 }));
         var saleBuyer = node.MintToken("sale-second-try-buyer");
         var saleOrder = await OrderAsync(node, shop, saleBuyer, "k1");
-        await HttpAssert.Ok(NotifyAsync(node, saleOrder, "pay_sale_declined", "failed"));
-        Assert.Equal("paid", (await HttpAssert.Ok(NotifyAsync(node, saleOrder, "pay_sale_ok", "succeeded"))).GetProperty("status").GetString());
+        await HttpAssert.Ok(node.NotifyAsync(saleOrder, "pay_sale_declined", "failed"));
+        Assert.Equal("paid", (await HttpAssert.Ok(node.NotifyAsync(saleOrder, "pay_sale_ok", "succeeded"))).GetProperty("status").GetString());
         Assert.Equal("paid", await StatusAsync(node, saleOrder, saleBuyer));
     }
 
@@ -61,18 +49,18 @@ public sealed class PaymentLifecycleTests
         var shop = await node.ShopAsync(stock: 10);
         var buyer = node.MintToken("refunded-buyer");
         var orderId = await OrderAsync(node, shop, buyer, "k1");
-        await HttpAssert.Problem(NotifyAsync(node, orderId, "pay_1", "refunded"), 409, "not_paid");
-        await HttpAssert.Ok(NotifyAsync(node, orderId, "pay_1", "succeeded"));
+        await HttpAssert.Problem(node.NotifyAsync(orderId, "pay_1", "refunded"), 409, "not_paid");
+        await HttpAssert.Ok(node.NotifyAsync(orderId, "pay_1", "succeeded"));
         Assert.Equal(9, await StockAsync(node, shop));
 
-        await HttpAssert.Problem(NotifyAsync(node, orderId, "pay_other", "refunded"), 409, "not_paid");
-        var refunded = await HttpAssert.Ok(NotifyAsync(node, orderId, "pay_1", "refunded"));
+        await HttpAssert.Problem(node.NotifyAsync(orderId, "pay_other", "refunded"), 409, "not_paid");
+        var refunded = await HttpAssert.Ok(node.NotifyAsync(orderId, "pay_1", "refunded"));
         Assert.Equal("refunded", refunded.GetProperty("status").GetString());
         Assert.Equal(10, await StockAsync(node, shop));
-        await HttpAssert.Ok(NotifyAsync(node, orderId, "pay_1", "refunded"));
+        await HttpAssert.Ok(node.NotifyAsync(orderId, "pay_1", "refunded"));
         Assert.Equal(10, await StockAsync(node, shop));
         Assert.Equal("refunded", await StatusAsync(node, orderId, buyer));
-        await HttpAssert.Problem(NotifyAsync(node, "o-no-such-order", "pay_1", "refunded"), 404, "not_found");
+        await HttpAssert.Problem(node.NotifyAsync("o-no-such-order", "pay_1", "refunded"), 404, "not_found");
 
         // Perishable: refunded, but its units do not go back on sale.
         var merchant = await node.TokenAsync("fresh-fish-merchant", "merchant");
@@ -86,8 +74,8 @@ public sealed class PaymentLifecycleTests
         await node.PlaceAsync(room, product.GetProperty("id").GetString()!, ProductPlacement.Pinned);
         var fishShop = new Shop(room.RoomId, product.GetProperty("id").GetString()!, room.StreamerToken, merchant);
         var fishOrder = await OrderAsync(node, fishShop, buyer, "fish");
-        await HttpAssert.Ok(NotifyAsync(node, fishOrder, "pay_fish", "succeeded"));
-        Assert.Equal("refunded", (await HttpAssert.Ok(NotifyAsync(node, fishOrder, "pay_fish", "refunded"))).GetProperty("status").GetString());
+        await HttpAssert.Ok(node.NotifyAsync(fishOrder, "pay_fish", "succeeded"));
+        Assert.Equal("refunded", (await HttpAssert.Ok(node.NotifyAsync(fishOrder, "pay_fish", "refunded"))).GetProperty("status").GetString());
         Assert.Equal(4, await StockAsync(node, fishShop));
     }
 
@@ -101,10 +89,10 @@ public sealed class PaymentLifecycleTests
         });
         var shop = await rotating.ShopAsync(stock: 5);
         var first = await OrderAsync(rotating, shop, rotating.MintToken("old-secret-buyer"), "k");
-        Assert.Equal("paid", (await HttpAssert.Ok(NotifyAsync(rotating, first, "pay_old", "succeeded", OldSecret))).GetProperty("status").GetString());
+        Assert.Equal("paid", (await HttpAssert.Ok(rotating.NotifyAsync(first, "pay_old", "succeeded", OldSecret))).GetProperty("status").GetString());
         var second = await OrderAsync(rotating, shop, rotating.MintToken("new-secret-buyer"), "k");
-        Assert.Equal("paid", (await HttpAssert.Ok(NotifyAsync(rotating, second, "pay_new", "succeeded"))).GetProperty("status").GetString());
-        await HttpAssert.Problem(NotifyAsync(rotating, second, "pay_x", "succeeded", "some-other-secret-0123456789abcdef"), 401, "invalid_signature");
+        Assert.Equal("paid", (await HttpAssert.Ok(rotating.NotifyAsync(second, "pay_new", "succeeded"))).GetProperty("status").GetString());
+        await HttpAssert.Problem(rotating.NotifyAsync(second, "pay_x", "succeeded", "some-other-secret-0123456789abcdef"), 401, "invalid_signature");
 
         await using var rotated = await EmbeddedNode.StartAsync(new Dictionary<string, string?>
         {
@@ -113,7 +101,7 @@ public sealed class PaymentLifecycleTests
         });
         var late = await rotated.ShopAsync(stock: 5);
         var third = await OrderAsync(rotated, late, rotated.MintToken("late-buyer"), "k");
-        await HttpAssert.Problem(NotifyAsync(rotated, third, "pay_late", "succeeded", OldSecret), 401, "invalid_signature");
-        Assert.Equal("paid", (await HttpAssert.Ok(NotifyAsync(rotated, third, "pay_late", "succeeded"))).GetProperty("status").GetString());
+        await HttpAssert.Problem(rotated.NotifyAsync(third, "pay_late", "succeeded", OldSecret), 401, "invalid_signature");
+        Assert.Equal("paid", (await HttpAssert.Ok(rotated.NotifyAsync(third, "pay_late", "succeeded"))).GetProperty("status").GetString());
     }
 }

@@ -12,12 +12,21 @@ public static class CreatorSetup
     public static readonly byte[] Selfie = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 4, 5, 6];
 
     /// <summary>An embedded node with Blob Storage (Azurite) for the documents, kept two seconds after a decision.</summary>
-    public static Task<ApiNode> NodeAsync() => EmbeddedNode.StartAsync(new Dictionary<string, string?>
+    public static Task<ApiNode> NodeAsync(IDictionary<string, string?>? extra = null)
     {
-        ["Blob:ConnectionString"] = TestEnvironment.BlobConnectionString,
-        ["Verification:Container"] = "verification-" + Guid.NewGuid().ToString("N")[..8],
-        ["Verification:Retention"] = "00:00:02",
-    });
+        var settings = new Dictionary<string, string?>
+        {
+            ["Blob:ConnectionString"] = TestEnvironment.BlobConnectionString,
+            ["Verification:Container"] = "verification-" + Guid.NewGuid().ToString("N")[..8],
+            ["Verification:Retention"] = "00:00:02",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return EmbeddedNode.StartAsync(settings);
+    }
 
     /// <summary>Uploads a document through its write-only link and returns its media id.</summary>
     public static async Task<string> UploadAsync(NodeClient node, string token, byte[] bytes)
