@@ -26,6 +26,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["Orders:ReservationTtl"] = "00:00:02",
                 ["Orders:OrphanGrace"] = "00:00:01",
                 ["Payouts:HoldPeriod"] = "00:00:02",
+                ["Feeds:LeaseTtl"] = "00:00:01",
             }).Build());
     }
 }

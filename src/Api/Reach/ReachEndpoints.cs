@@ -33,6 +33,14 @@ public static class ReachEndpoints
                 return TypedResults.Ok(ReachResponse.From(view));
             })
             .WithSummary("The room's reach with spend so far (owner or the room's merchant)");
+
+        reach.MapPost("/pause", async (string roomId, ClaimsPrincipal user, IGrainFactory grains) =>
+                TypedResults.Ok(ReachResponse.From(await grains.GetGrain<ILiveRoomGrain>(RoomIds.Validate(roomId)).SetReachPaused(user.ToActor(user.ClaimedRegion()), true))))
+            .WithSummary("Pause the paid reach (owner or the room's merchant): paid regions leave their feeds, organic reach stays; idempotent");
+
+        reach.MapPost("/resume", async (string roomId, ClaimsPrincipal user, IGrainFactory grains) =>
+                TypedResults.Ok(ReachResponse.From(await grains.GetGrain<ILiveRoomGrain>(RoomIds.Validate(roomId)).SetReachPaused(user.ToActor(user.ClaimedRegion()), false))))
+            .WithSummary("Resume a paused reach (owner or the room's merchant); 409 budget_exhausted when nothing is left to spend");
         return app;
     }
 }

@@ -12,8 +12,9 @@ public sealed record ReachResponse(
     Money Spend,
     long SpendMicros,
     long PaidImpressions,
-    ReachPhase State)
+    ReachPhase State,
+    long UnbilledImpressions)
 {
     public static ReachResponse From(ReachView r) =>
-        new(r.RoomId, r.Regions, r.ExcludedRegions, r.Budget, r.BidCpm, r.Spend, r.SpendMicros, r.PaidImpressions, r.Phase);
+        new(r.RoomId, r.Regions, r.ExcludedRegions, r.Budget, r.BidCpm, r.Spend, r.SpendMicros, r.PaidImpressions, r.Phase, r.UnbilledImpressions);
 }

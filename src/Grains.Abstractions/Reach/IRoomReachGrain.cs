@@ -11,7 +11,23 @@ public interface IRoomReachGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<ReachView?> Get();
 
-    /// <summary>Charges <paramref name="impressions"/> paid impressions served in <paramref name="region"/>.</summary>
+    /// <summary>
+    /// Charges <paramref name="impressions"/> paid impressions served in <paramref name="region"/>
+    /// without a lease (the uncached path): what the budget cannot pay is recorded as unbilled.
+    /// </summary>
     [Alias("Charge")]
     Task<ReachView> Charge(string region, long impressions);
+
+    /// <summary>
+    /// A feed cache's settlement: bills the <paramref name="served"/> paid impressions against its
+    /// lease (what the lease does not cover is paid from the budget left, or recorded as unbilled),
+    /// returns the rest of the lease to the budget and grants a new lease of up to
+    /// <paramref name="wanted"/> impressions. Spend never passes the budget.
+    /// </summary>
+    [Alias("Settle")]
+    Task<ReachLease> Settle(string region, string holder, long served, long wanted);
+
+    /// <summary>Called by the room (which checks who may): pause or resume the paid reach.</summary>
+    [Alias("SetPaused")]
+    Task<ReachView> SetPaused(bool paused);
 }

@@ -17,7 +17,8 @@ public sealed record ReachView(
     [property: Id(5)] long SpendMicros,
     [property: Id(6)] long PaidImpressions,
     [property: Id(7)] ReachPhase Phase,
-    [property: Id(8)] long Version)
+    [property: Id(8)] long Version,
+    [property: Id(9)] long UnbilledImpressions = 0)
 {
     /// <summary>Spend in whole minor units, rounded down (the exact figure is <see cref="SpendMicros"/>).</summary>
     public Money Spend => new(Budget.Currency, SpendMicros / Currencies.MicrosPerMinor(Budget.Currency));

@@ -81,6 +81,10 @@ public interface ILiveRoomGrain : IGrainWithStringKey
     [Alias("SetReach")]
     Task<ReachView> SetReach(Actor actor, ReachSetting setting);
 
+    /// <summary>Owner or the room's merchant: pause the paid reach (organic reach stays) or resume it.</summary>
+    [Alias("SetReachPaused")]
+    Task<ReachView> SetReachPaused(Actor actor, bool paused);
+
     /// <summary>From the room's reach when it changes by itself (the budget ran out).</summary>
     [OneWay, Alias("ReachChanged")]
     Task OnReachChanged(ReachView reach);

@@ -8,28 +8,37 @@ using Orleans.Concurrency;
 namespace Broadcart.Grains.Feeds;
 
 /// <summary>
-/// One per silo and region: serves the ranked list for up to <see cref="FeedOptions.CacheTtl"/>,
-/// counts each listed room as an impression, and every <see cref="FeedOptions.ChargeInterval"/>
-/// charges the paid ones to the room's reach and records all of them in the room's metrics. A
-/// charge that exhausts a budget drops the room from this cache at once; other silos' caches
-/// drop it at their next refresh. That is the overspend bound (docs/architecture.md).
+/// One per silo and region: serves the ranked list for up to <see cref="FeedOptions.CacheTtl"/>
+/// and counts each listed room as an impression. A paid room is listed only while this cache
+/// holds impressions leased from the room's reach; every <see cref="FeedOptions.ChargeInterval"/>
+/// the cache settles what it served and leases again, sized to its recent demand, and records all
+/// impressions in the room's metrics. So spend never passes the budget, and one feed request costs
+/// no grain call beyond its silo except when a lease runs out between settlements (docs/feeds.md).
 /// </summary>
 [StatelessWorker(1)]
 public sealed class FeedCacheGrain(IOptions<FeedOptions> options, TimeProvider time, ILogger<FeedCacheGrain> log) : Grain, IFeedCacheGrain
 {
-    private readonly Dictionary<string, (long Organic, long Paid)> _served = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Served> _served = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Allowance> _allowance = new(StringComparer.Ordinal);
+
+    // Rooms whose reach had nothing left to lease this interval: not asked again until the next settlement.
+    private readonly HashSet<string> _dry = new(StringComparer.Ordinal);
     private ImmutableArray<FeedEntry> _list = [];
     private DateTimeOffset _fetchedAt = DateTimeOffset.MinValue;
 
     private string Region => this.GetPrimaryKeyString();
 
+    // Each activation holds its own leases: a new one on the same silo starts without them, and
+    // the old one's lapse after the lease TTL.
+    private string Holder => $"{RuntimeIdentity}/{GrainContext.ActivationId}";
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(ChargeAsync, new GrainTimerCreationOptions(options.Value.ChargeInterval, options.Value.ChargeInterval));
+        this.RegisterGrainTimer(SettleAllAsync, new GrainTimerCreationOptions(options.Value.ChargeInterval, options.Value.ChargeInterval));
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => ChargeAsync(cancellationToken);
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SettleAllAsync(closing: true);
 
     public async Task<ImmutableArray<FeedEntry>> Get(int limit)
     {
@@ -40,43 +49,114 @@ public sealed class FeedCacheGrain(IOptions<FeedOptions> options, TimeProvider t
             _fetchedAt = now;
         }
 
-        var page = _list.Take(Math.Clamp(limit, 1, options.Value.MaxLimit)).ToImmutableArray();
-        foreach (var entry in page)
+        var wanted = Math.Clamp(limit, 1, options.Value.MaxLimit);
+        var page = ImmutableArray.CreateBuilder<FeedEntry>(wanted);
+        foreach (var entry in _list)
         {
-            var (organic, paid) = _served.GetValueOrDefault(entry.RoomId);
-            _served[entry.RoomId] = entry.Paid ? (organic, paid + 1) : (organic + 1, paid);
-        }
-
-        return page;
-    }
-
-    private async Task ChargeAsync(CancellationToken cancellationToken)
-    {
-        foreach (var (roomId, (organic, paid)) in _served.ToArray())
-        {
-            _served.Remove(roomId);
-            _ = GrainFactory.GetGrain<IRoomMetricsGrain>(roomId).Record(
-                [new MetricsDelta(Region, OrganicImpressions: organic, PaidImpressions: paid)]);
-            if (paid == 0)
+            if (page.Count == wanted)
             {
+                break;
+            }
+
+            var served = _served.GetValueOrDefault(entry.RoomId);
+            if (!entry.Paid)
+            {
+                _served[entry.RoomId] = served with { Organic = served.Organic + 1 };
+                page.Add(entry);
                 continue;
             }
 
-            try
+            _served[entry.RoomId] = served with { Demand = served.Demand + 1 };
+            if (!Usable(entry.RoomId, now) && !_dry.Contains(entry.RoomId))
             {
-                var reach = await GrainFactory.GetGrain<IRoomReachGrain>(roomId).Charge(Region, paid);
-                if (!reach.IsPaidIn(Region))
-                {
-                    _list = _list.RemoveAll(e => e.RoomId == roomId && e.Paid);
-                }
+                await SettleAsync(entry.RoomId);
             }
-            catch (Exception ex)
+
+            if (Usable(entry.RoomId, now))
             {
-                // Served is served: keep the count and charge it with the next batch.
-                var (o, p) = _served.GetValueOrDefault(roomId);
-                _served[roomId] = (o, p + paid);
-                log.LogWarning(ex, "Could not charge {Paid} impressions of room {RoomId} in {Region}", paid, roomId, Region);
+                var allowance = _allowance[entry.RoomId];
+                _allowance[entry.RoomId] = allowance with { Left = allowance.Left - 1 };
+                served = _served[entry.RoomId];
+                _served[entry.RoomId] = served with { Paid = served.Paid + 1 };
+                page.Add(entry);
+            }
+        }
+
+        return page.ToImmutable();
+    }
+
+    private Task SettleAllAsync(CancellationToken cancellationToken) => SettleAllAsync(closing: false);
+
+    private async Task SettleAllAsync(bool closing)
+    {
+        _dry.Clear();
+        foreach (var (roomId, served) in _served.ToArray())
+        {
+            if (served.Organic + served.Paid > 0)
+            {
+                _ = GrainFactory.GetGrain<IRoomMetricsGrain>(roomId).Record(
+                    [new MetricsDelta(Region, OrganicImpressions: served.Organic, PaidImpressions: served.Paid)]);
+                _served[roomId] = served with { Organic = 0 };
+            }
+        }
+
+        foreach (var roomId in _allowance.Keys.Union(_served.Where(s => s.Value.Paid > 0).Select(s => s.Key)).ToList())
+        {
+            await SettleAsync(roomId, closing);
+        }
+
+        foreach (var (roomId, served) in _served.ToArray())
+        {
+            if (served.Paid == 0)
+            {
+                _served.Remove(roomId);
             }
         }
     }
+
+    /// <summary>Bills what this cache served of the room and leases what its demand says it will serve next.</summary>
+    private async Task SettleAsync(string roomId, bool closing = false)
+    {
+        var served = _served.GetValueOrDefault(roomId);
+        var wanted = closing || served.Demand == 0 ? 0 : Math.Clamp(2 * served.Demand, options.Value.MinLease, options.Value.MaxLease);
+        try
+        {
+            var lease = await GrainFactory.GetGrain<IRoomReachGrain>(roomId).Settle(Region, Holder, served.Paid, wanted);
+            _served[roomId] = served with { Paid = 0, Demand = 0 };
+            if (lease.Granted > 0)
+            {
+                // Half the reach's lease TTL: the cache stops serving a lease well before the reach
+                // could give it to another cache, whatever delays its settlement.
+                _allowance[roomId] = new Allowance(lease.Granted, time.GetUtcNow() + options.Value.LeaseTtl / 2);
+            }
+            else
+            {
+                _allowance.Remove(roomId);
+                if (wanted > 0)
+                {
+                    _dry.Add(roomId);
+                }
+            }
+
+            if (!lease.PaidInRegion)
+            {
+                _list = _list.RemoveAll(e => e.RoomId == roomId && e.Paid);
+            }
+        }
+        catch (Exception ex)
+        {
+            // Served is served: the count stays and is settled with the next attempt. What is left
+            // of the lease serves until it lapses; then the room is not listed as paid here until
+            // a settlement lands.
+            _dry.Add(roomId);
+            log.LogWarning(ex, "Could not settle {Paid} impressions of room {RoomId} in {Region}", served.Paid, roomId, Region);
+        }
+    }
+
+    private bool Usable(string roomId, DateTimeOffset now) =>
+        _allowance.TryGetValue(roomId, out var allowance) && allowance.Left > 0 && now < allowance.Until;
+
+    private readonly record struct Served(long Organic, long Paid, long Demand);
+
+    private readonly record struct Allowance(long Left, DateTimeOffset Until);
 }

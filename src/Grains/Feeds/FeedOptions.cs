@@ -16,4 +16,17 @@ public sealed class FeedOptions
     public TimeSpan EntryTtl { get; set; } = TimeSpan.FromSeconds(30);
 
     public int MaxLimit { get; set; } = 50;
+
+    /// <summary>
+    /// How long a cache's impression lease holds the budget it set aside. A cache settles every
+    /// <see cref="ChargeInterval"/>; a lease older than this (its silo died, or cannot reach the
+    /// room) goes back to the budget.
+    /// </summary>
+    public TimeSpan LeaseTtl { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The smallest lease a cache asks for, so a quiet room still settles rarely.</summary>
+    public long MinLease { get; set; } = 20;
+
+    /// <summary>The largest lease a cache asks for: the most one cache can ever serve past a lost lease.</summary>
+    public long MaxLease { get; set; } = 5_000;
 }

@@ -14,4 +14,10 @@ public sealed class RoomReachState
     [Id(6)] public long PaidImpressions { get; set; }
     [Id(7)] public ReachPhase Phase { get; set; }
     [Id(8)] public long Version { get; set; }
+
+    /// <summary>Budget set aside for feed caches, by holder (one activation of a silo's cache).</summary>
+    [Id(9)] public Dictionary<string, ImpressionLease> Leases { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Paid impressions served that the budget could not pay for: shown, never charged.</summary>
+    [Id(10)] public long UnbilledImpressions { get; set; }
 }

@@ -13,16 +13,27 @@ public sealed partial class LiveRoomGrain
 {
     private const string AliveReminder = "alive";
 
-    public async Task<ReachView> SetReach(Actor actor, ReachSetting setting)
+    public Task<ReachView> SetReach(Actor actor, ReachSetting setting) =>
+        ChangeReachAsync(actor, reach => reach.Set(setting));
+
+    public Task<ReachView> SetReachPaused(Actor actor, bool paused) =>
+        ChangeReachAsync(actor, reach => reach.SetPaused(paused));
+
+    private async Task<ReachView> ChangeReachAsync(Actor actor, Func<IRoomReachGrain, Task<ReachView>> change)
     {
         Room.EnsureExists(RoomId);
         if (!Room.IsOwner(actor) && Room.MerchantId != actor.UserId)
         {
-            throw new BroadcartException(ErrorCodes.Forbidden, "only the room's streamer or its merchant may set its reach");
+            throw new BroadcartException(ErrorCodes.Forbidden, "only the room's streamer or its merchant may change its reach");
         }
 
         var before = Room.Reach;
-        var after = await GrainFactory.GetGrain<IRoomReachGrain>(RoomId).Set(setting);
+        var after = await change(GrainFactory.GetGrain<IRoomReachGrain>(RoomId));
+        if (before is not null && after.Version == before.Version)
+        {
+            return after;
+        }
+
         Room.Reach = after;
         await WriteAsync();
         await PublishReachAsync(before, after);

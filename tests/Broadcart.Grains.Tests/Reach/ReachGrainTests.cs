@@ -24,10 +24,61 @@ public sealed class ReachGrainTests(ClusterFixture fixture)
 
         var reach = await Grains.GetGrain<IRoomReachGrain>(roomId).Charge("EE", 150);
         Assert.Equal(ReachPhase.Exhausted, reach.Phase);
-        Assert.Equal(1_500_000, reach.SpendMicros);
+        Assert.Equal(1_000_000, reach.SpendMicros);
+        Assert.Equal(100, reach.PaidImpressions);
+        Assert.Equal(50, reach.UnbilledImpressions);
 
         await Eventually.Until(() => Grains.GetGrain<IRegionFeedGrain>("EE").List(), list => list.All(e => e.RoomId != roomId), "the room out of the EE feed");
         Assert.Equal(ReachPhase.Exhausted, (await room.GetSnapshot()).Reach!.Phase);
         Assert.Contains(await Grains.GetGrain<IRegionFeedGrain>("SE").List(), e => e.RoomId == roomId && !e.Paid);
+    }
+
+    [Fact]
+    public async Task Leases_never_set_aside_more_than_the_budget_and_a_lapsed_lease_goes_back_to_it()
+    {
+        var streamer = Actors.Viewer("lease-streamer");
+        var roomId = Actors.NewRoomId();
+        var room = Grains.GetGrain<ILiveRoomGrain>(roomId);
+        await room.Create(new CreateRoom("Leases", "en", "LV", null, streamer));
+        await room.Start(streamer);
+        // $1.00 at a $10 CPM: one hundred impressions.
+        await room.SetReach(streamer, new ReachSetting(ImmutableArray.Create("LT"), [], new Money("USD", 100), new Money("USD", 1000)));
+        var reach = Grains.GetGrain<IRoomReachGrain>(roomId);
+
+        var first = await reach.Settle("LT", "silo-a", served: 0, wanted: 70);
+        var second = await reach.Settle("LT", "silo-b", served: 0, wanted: 70);
+        Assert.Equal(70, first.Granted);
+        Assert.Equal(30, second.Granted);
+        Assert.Equal(0, (await reach.Settle("LT", "silo-c", served: 0, wanted: 70)).Granted);
+        Assert.Equal(0, (await reach.Settle("NO", "silo-c", served: 0, wanted: 70)).Granted);
+
+        // A settles 50 of its 70 and asks again: the 20 it did not use are free again, B holds 30.
+        Assert.Equal(20, (await reach.Settle("LT", "silo-a", served: 50, wanted: 70)).Granted);
+        var view = (await reach.Get())!;
+        Assert.Equal(500_000, view.SpendMicros);
+        Assert.Equal(ReachPhase.Active, view.Phase);
+
+        // Both go quiet: after the lease TTL their 50 go back to the budget.
+        await Eventually.Until(() => reach.Settle("LT", "silo-probe", served: 0, wanted: 50), l => l.Granted == 50, "the lapsed leases back in the budget");
+        await reach.Settle("LT", "silo-probe", served: 0, wanted: 0);
+
+        // A leases 20; B's late report of 40 is billed from the 30 left, the other 10 shown unbilled.
+        Assert.Equal(20, (await reach.Settle("LT", "silo-a", served: 0, wanted: 20)).Granted);
+        var late = await reach.Settle("LT", "silo-b", served: 40, wanted: 70);
+        Assert.Equal(0, late.Granted);
+        view = (await reach.Get())!;
+        Assert.Equal(800_000, view.SpendMicros);
+        Assert.Equal(10, view.UnbilledImpressions);
+
+        // A settles what it holds: every impression of the budget billed, none past it.
+        var last = await reach.Settle("LT", "silo-a", served: 20, wanted: 10);
+        Assert.False(last.PaidInRegion);
+        Assert.Equal(0, last.Granted);
+        view = (await reach.Get())!;
+        Assert.Equal(1_000_000, view.SpendMicros);
+        Assert.Equal(100, view.PaidImpressions);
+        Assert.Equal(ReachPhase.Exhausted, view.Phase);
+        var refused = await Assert.ThrowsAsync<BroadcartException>(() => room.SetReachPaused(streamer, false));
+        Assert.Equal(CommerceErrors.BudgetExhausted, refused.Code);
     }
 }
