@@ -1,6 +1,6 @@
 namespace Broadcart.Bench;
 
-/// <summary>Sizes, from flags: <c>--viewers 5000 --buyers 10000 --units 1000 ...</c>; <c>--smoke</c> makes everything tiny.</summary>
+/// <summary>Sizes, from flags: <c>--viewers 5000 --buyers 10000 --units 1000 --minutes 10 ...</c>; <c>--smoke</c> makes everything tiny.</summary>
 public sealed record BenchOptions(
     string Scenario,
     string[] Arguments,
@@ -17,7 +17,11 @@ public sealed record BenchOptions(
     int FeedRequests,
     IReadOnlyDictionary<string, string> ServerEnvironment,
     string[]? Systems,
-    TimeSpan Hold)
+    TimeSpan Hold,
+    TimeSpan SoakDuration,
+    TimeSpan SoakInterval,
+    int SoakViewers,
+    int SoakRooms)
 {
     /// <summary>The systems a scenario runs, less those <c>--systems a,b</c> leaves out (for experiments; the README's figures run them all).</summary>
     public HubSystem[] Only(params HubSystem[] systems) =>
@@ -59,6 +63,13 @@ public sealed record BenchOptions(
                 : new Dictionary<string, string>(),
             Array.IndexOf(args, "--systems") is var y and >= 0 && y + 1 < args.Length ? args[y + 1].Split(',') : null,
             // --hold-seconds N: join-storm keeps its viewers connected this long after measuring (to take a heap dump).
-            TimeSpan.FromSeconds(Int("--hold-seconds", 0, 0)));
+            TimeSpan.FromSeconds(Int("--hold-seconds", 0, 0)),
+            // The soak runs for minutes; its smoke for a few seconds, three intervals (a warm-up and two to compare).
+            Array.IndexOf(args, "--minutes") is var m and >= 0 && m + 1 < args.Length
+                ? TimeSpan.FromMinutes(double.Parse(args[m + 1], System.Globalization.CultureInfo.InvariantCulture))
+                : smoke ? TimeSpan.FromSeconds(6) : TimeSpan.FromMinutes(10),
+            TimeSpan.FromSeconds(Int("--interval-seconds", 60, 2)),
+            Int("--soak-viewers", 160, 8),
+            Int("--soak-rooms", 4, 2));
     }
 }

@@ -42,6 +42,36 @@ public sealed class Latency
         Interlocked.Add(ref _count, n);
     }
 
+    /// <summary>One answer to an operation that was due at <paramref name="scheduledTicks"/> (UTC ticks).</summary>
+    public void RecordSince(long scheduledTicks)
+    {
+        var now = DateTime.UtcNow.Ticks;
+        lock (_lock)
+        {
+            _histogram.RecordValue(Math.Clamp((now - scheduledTicks) / 10, 1, 600_000_000));
+            if (now > _lastReceiptTicks)
+            {
+                _lastReceiptTicks = now;
+            }
+        }
+
+        Interlocked.Increment(ref _count);
+    }
+
+    /// <summary>What was recorded since the last take (count, p50, p99 and max in milliseconds), and a fresh start.</summary>
+    public (long Count, double P50, double P99, double Max) Take()
+    {
+        lock (_lock)
+        {
+            var h = _histogram;
+            _histogram = new LongHistogram(1, 600_000_000, 3);
+            Interlocked.Exchange(ref _count, 0);
+            return h.TotalCount == 0
+                ? (0, 0, 0, 0)
+                : (h.TotalCount, h.GetValueAtPercentile(50) / 1000.0, h.GetValueAtPercentile(99) / 1000.0, h.GetMaxValue() / 1000.0);
+        }
+    }
+
     public (double P50, double P95, double P99) TakeMillis()
     {
         lock (_lock)

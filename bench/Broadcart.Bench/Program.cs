@@ -3,7 +3,7 @@ using Broadcart.Bench.Scenarios;
 
 var options = BenchOptions.Parse(args);
 var scenarios = options.Scenario == "all"
-    ? ["chat-fanout", "join-storm", "flash-sale", "feed"]
+    ? ["chat-fanout", "join-storm", "flash-sale", "feed", "soak"]
     : new[] { options.Scenario };
 var failures = 0;
 foreach (var scenario in scenarios)
@@ -24,8 +24,11 @@ foreach (var scenario in scenarios)
         case "feed":
             await Feed.RunAsync(options, report);
             break;
+        case "soak":
+            await Soak.RunAsync(options, report);
+            break;
         default:
-            Console.Error.WriteLine($"unknown scenario '{scenario}': use chat-fanout, join-storm, idle-memory, flash-sale, feed or all");
+            Console.Error.WriteLine($"unknown scenario '{scenario}': use chat-fanout, join-storm, idle-memory, flash-sale, feed, soak or all");
             return 2;
     }
 

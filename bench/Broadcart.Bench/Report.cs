@@ -14,6 +14,7 @@ public sealed class Report(string scenario, BenchOptions options)
     private readonly Dictionary<string, Dictionary<string, List<double>>> _runs = new(StringComparer.Ordinal);
     private readonly JsonObject _ratios = [];
     private readonly List<string> _failures = [];
+    private readonly JsonObject _details = [];
 
     public IReadOnlyList<string> Failures => _failures;
 
@@ -62,6 +63,9 @@ public sealed class Report(string scenario, BenchOptions options)
 
     public void Ratio(string figure) => Compare(figure, "system", "baseline");
 
+    /// <summary>Structured figures that are not one value per run (the soak's intervals), saved under <c>details</c>.</summary>
+    public void Detail(string name, JsonNode node) => _details[name] = node;
+
     public void Fail(string why)
     {
         _failures.Add(why);
@@ -95,12 +99,17 @@ public sealed class Report(string scenario, BenchOptions options)
             ["date"] = DateTime.UtcNow.ToString("O"),
             ["machine"] = $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {os}",
             ["command"] = $"dotnet run -c Release --project bench/Broadcart.Bench -- {string.Join(' ', options.Arguments)}",
-            ["sizes"] = JsonSerializer.SerializeToNode(new { options.Viewers, options.FanoutViewers, options.Senders, options.Repeats, options.ChatRates, StepSeconds = options.StepDuration.TotalSeconds, options.Buyers, options.Units, options.Rooms, options.FeedRequests }),
+            ["sizes"] = JsonSerializer.SerializeToNode(new { options.Viewers, options.FanoutViewers, options.Senders, options.Repeats, options.ChatRates, StepSeconds = options.StepDuration.TotalSeconds, options.Buyers, options.Units, options.Rooms, options.FeedRequests, SoakSeconds = options.SoakDuration.TotalSeconds, SoakIntervalSeconds = options.SoakInterval.TotalSeconds, options.SoakViewers, options.SoakRooms }),
             ["summary"] = summary,
             ["ratio"] = _ratios,
             ["runs"] = runs,
             ["failures"] = new JsonArray([.. _failures.Select(f => (JsonNode)f)]),
         };
+        if (_details.Count > 0)
+        {
+            json["details"] = _details;
+        }
+
         var folder = options.Smoke ? Path.Combine(RepoPaths.Root, ".bench-run", "results") : Path.Combine(RepoPaths.Root, "bench", "results");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{date}-{scenario}.json");
