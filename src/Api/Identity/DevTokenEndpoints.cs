@@ -20,9 +20,9 @@ public static class DevTokenEndpoints
                 }
 
                 var name = string.IsNullOrWhiteSpace(request.Name) ? userId : request.Name.Trim();
-                if (name.Length > 50 || name.Any(char.IsControl))
+                if (name.Length > InputLimits.DisplayName || name.Any(char.IsControl))
                 {
-                    throw new BroadcartException(ErrorCodes.ValidationFailed, "name must be at most 50 characters without control characters");
+                    throw new BroadcartException(ErrorCodes.ValidationFailed, $"name must be at most {InputLimits.DisplayName} characters without control characters");
                 }
 
                 var roles = request.Roles is { Length: > 0 } ? request.Roles.Distinct().ToArray() : [Identity.Roles.Viewer];

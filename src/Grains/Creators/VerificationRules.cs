@@ -4,8 +4,8 @@ namespace Broadcart.Grains.Creators;
 
 internal static class VerificationRules
 {
-    public const int MaxLegalName = 200;
-    public const int MaxReason = 500;
+    public const int MaxLegalName = InputLimits.LegalName;
+    public const int MaxReason = InputLimits.Reason;
 
     public static void Validate(VerificationSubmission submission)
     {

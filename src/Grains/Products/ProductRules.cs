@@ -10,9 +10,9 @@ internal static class ProductRules
 
     public static void Validate(CreateProduct p)
     {
-        Require(p.Title.Trim().Length is >= 1 and <= 120 && !p.Title.Any(char.IsControl), "title must be 1 to 120 characters without control characters");
-        Require(p.Description.Length <= 4000, "description must be at most 4000 characters");
-        Require(p.ImageUrl is null || (Uri.TryCreate(p.ImageUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"), "imageUrl must be an absolute http(s) URL");
+        Require(p.Title.Trim().Length is >= 1 and <= InputLimits.ProductTitle && !p.Title.Any(char.IsControl), $"title must be 1 to {InputLimits.ProductTitle} characters without control characters");
+        Require(p.Description.Length <= InputLimits.ProductDescription, $"description must be at most {InputLimits.ProductDescription} characters");
+        Require(p.ImageUrl is null || (p.ImageUrl.Length <= InputLimits.Url && Uri.TryCreate(p.ImageUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"), $"imageUrl must be an absolute http(s) URL of at most {InputLimits.Url} characters");
         Require(p.Stock is >= 0 and <= MaxStock, $"stock must be between 0 and {MaxStock}");
         Require(!p.Prices.IsDefaultOrEmpty, "prices must list at least one region");
         foreach (var price in p.Prices)

@@ -47,12 +47,12 @@ internal static class RoomGuards
     public static void ValidateNew(CreateRoom command)
     {
         var title = command.Title?.Trim() ?? string.Empty;
-        if (title.Length is 0 or > 120 || title.Any(char.IsControl))
+        if (title.Length is 0 or > InputLimits.RoomTitle || title.Any(char.IsControl))
         {
-            throw new BroadcartException(ErrorCodes.ValidationFailed, "title must be 1 to 120 characters without control characters");
+            throw new BroadcartException(ErrorCodes.ValidationFailed, $"title must be 1 to {InputLimits.RoomTitle} characters without control characters");
         }
 
-        if (command.Language is not { Length: >= 2 and <= 8 } || !command.Language.All(c => char.IsAsciiLetter(c) || c == '-'))
+        if (command.Language is not { Length: >= 2 and <= InputLimits.Language } || !command.Language.All(c => char.IsAsciiLetter(c) || c == '-'))
         {
             throw new BroadcartException(ErrorCodes.ValidationFailed, "language must be a language tag such as 'en' or 'zh-HK'");
         }

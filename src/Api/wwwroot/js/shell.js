@@ -17,8 +17,8 @@ const TOP_BAR = `
 
 const SIGN_IN = `
   <h2>Sign in</h2>
-  <label>User id <input id="signin-user" name="user" required autocomplete="username" autocapitalize="off" spellcheck="false"></label>
-  <label>Display name <input id="signin-name" name="name" autocomplete="nickname"></label>
+  <label>User id <input id="signin-user" name="user" required maxlength="64" autocomplete="username" autocapitalize="off" spellcheck="false"></label>
+  <label>Display name <input id="signin-name" name="name" maxlength="50" autocomplete="nickname"></label>
   <label>Region <input id="signin-region" name="region" value="US" required maxlength="2" pattern="[A-Za-z]{2}" class="region" autocapitalize="characters" spellcheck="false"></label>
   <button id="signin-button" type="submit" class="primary"></button>`;
 
