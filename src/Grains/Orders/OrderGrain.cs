@@ -17,6 +17,10 @@ namespace Broadcart.Grains.Orders;
 /// writes its own state when something happens to it (payment, expiry) or when the sale hands it
 /// off after the rush, and the sale's sweep expires it.
 /// </summary>
+// An order is busy for minutes (reserve, pay) and then read rarely: collected after two idle
+// minutes rather than Orleans' default, so a long sale does not keep every order it sold in memory
+// (bench soak: activations grew by one per order).
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class OrderGrain(
     [PersistentState("order", StorageNames.Default)] IPersistentState<OrderState> state,
     IOptions<OrderOptions> options,
