@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR.Protocol;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Broadcart.Api.Admin;
@@ -91,7 +92,21 @@ public static class BroadcartApiHost
             })
             .AddJsonProtocol(o => WireJson.Configure(o.PayloadSerializerOptions))
             .AddMessagePackProtocol(o => o.SerializerOptions = MessagePackWire.Options);
+        RefuseUnreadableInvocations(services);
         return builder;
+    }
+
+    /// <summary>Every registered hub protocol answers unreadable arguments with a coded refusal (<see cref="BindingFailureProtocol"/>).</summary>
+    private static void RefuseUnreadableInvocations(IServiceCollection services)
+    {
+        foreach (var descriptor in services.Where(d => d.ServiceType == typeof(IHubProtocol)).ToList())
+        {
+            services.Remove(descriptor);
+            services.AddSingleton<IHubProtocol>(sp => new BindingFailureProtocol(
+                (IHubProtocol)(descriptor.ImplementationInstance
+                    ?? descriptor.ImplementationFactory?.Invoke(sp)
+                    ?? ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!))));
+        }
     }
 
     public static WebApplication MapBroadcartApi(this WebApplication app)

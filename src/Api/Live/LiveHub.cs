@@ -42,6 +42,13 @@ public sealed class LiveHub(
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Where <see cref="BindingFailureProtocol"/> sends an invocation whose arguments could not be
+    /// read: always a <c>validation_failed</c> refusal that names the method's parameters.
+    /// </summary>
+    public Task RefuseInvocation(string method, string reason) =>
+        throw new BroadcartException(ErrorCodes.ValidationFailed, reason);
+
     public async Task<RoomView> JoinRoom(string roomId)
     {
         RoomIds.Validate(roomId);
