@@ -3,7 +3,7 @@ using Broadcart.Grains.Earnings;
 
 namespace Broadcart.Api.Creators;
 
-/// <summary>An order's commission and where it stands: <c>pending</c>, <c>available</c> or <c>reversed</c>.</summary>
+/// <summary>An order's commission and where it stands: <c>pending</c>, <c>available</c>, <c>paidOut</c> or <c>reversed</c>.</summary>
 public sealed record EarningEntryView(string OrderId, string DealId, Money Amount, string State, DateTimeOffset At);
 
 public sealed record EarningsView(
@@ -15,19 +15,28 @@ public sealed record EarningsView(
 {
     public static EarningsView From(Earnings earnings, string? payoutCurrency)
     {
-        var last = earnings.Entries.Where(e => e.OrderId is not null).GroupBy(e => e.OrderId!).ToDictionary(g => g.Key, g => g.Last().Kind);
+        var byOrder = earnings.Entries.Where(e => e.OrderId is not null).ToLookup(e => e.OrderId!);
+        var returned = earnings.Entries.Where(e => e.Kind == LedgerEntryKind.Returned).Select(e => e.PayoutId).ToHashSet(StringComparer.Ordinal);
+
+        // A payout takes a currency's whole available balance: an order released before a payout
+        // in its currency (one that did not fail) went out with it.
+        var payouts = earnings.Entries.Where(e => e.Kind == LedgerEntryKind.PaidOut && !returned.Contains(e.PayoutId)).ToList();
         var entries = earnings.Entries
             .Where(e => e.Kind == LedgerEntryKind.Accrued)
-            .Select(e => new EarningEntryView(e.OrderId!, e.DealId!, e.Amount, State(last[e.OrderId!]), e.At))
+            .Select(e => new EarningEntryView(e.OrderId!, e.DealId!, e.Amount, State(byOrder[e.OrderId!].ToList(), payouts), e.At))
             .ToList();
         return new EarningsView(payoutCurrency, earnings.Pending, earnings.Available, earnings.PaidOut, entries);
     }
 
-    // Payouts (still to come) will mark what they paid out as "paidOut".
-    private static string State(LedgerEntryKind last) => last switch
+    private static string State(List<LedgerEntry> order, List<LedgerEntry> payouts)
     {
-        LedgerEntryKind.Reversed => "reversed",
-        LedgerEntryKind.Released => "available",
-        _ => "pending",
-    };
+        if (order.Any(e => e.Kind == LedgerEntryKind.Reversed))
+        {
+            return "reversed";
+        }
+
+        return order.Find(e => e.Kind == LedgerEntryKind.Released) is not { } released
+            ? "pending"
+            : payouts.Any(p => p.Amount.Currency == released.Amount.Currency && p.Seq > released.Seq) ? "paidOut" : "available";
+    }
 }

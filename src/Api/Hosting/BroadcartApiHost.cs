@@ -133,6 +133,7 @@ public static class BroadcartApiHost
         app.MapCreators();
         app.MapVerification();
         app.MapDeals();
+        app.MapPayouts();
         app.MapProducts();
         app.MapCommerce();
         app.MapOrders();

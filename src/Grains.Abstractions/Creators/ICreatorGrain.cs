@@ -19,6 +19,10 @@ public interface ICreatorGrain : IGrainWithStringKey
     [Alias("Unfollow")]
     Task<CreatorProfile> Unfollow(string followerId);
 
+    /// <summary>Shows the currency of the creator's payout method on the profile (the payouts grain holds the method).</summary>
+    [Alias("SetPayoutCurrency")]
+    Task<CreatorProfile> SetPayoutCurrency(string currency);
+
     /// <summary>Submits (or, while pending, replaces) identity documents: the status becomes pending.</summary>
     [Alias("SubmitVerification")]
     Task<CreatorProfile> SubmitVerification(VerificationSubmission submission);

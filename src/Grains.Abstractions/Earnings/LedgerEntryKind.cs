@@ -11,6 +11,9 @@ public enum LedgerEntryKind
     /// <summary>The order was refunded: its commission is taken back.</summary>
     Reversed,
 
-    /// <summary>Available commission left in a payout.</summary>
+    /// <summary>Available commission left in a payout (one entry per currency, naming the payout).</summary>
     PaidOut,
+
+    /// <summary>The payout failed at the rail: what it took is available again.</summary>
+    Returned,
 }

@@ -60,6 +60,19 @@ public sealed class CreatorGrain(
         return Profile();
     }
 
+    public async Task<CreatorProfile> SetPayoutCurrency(string currency)
+    {
+        EnsureExists();
+        if (Creator.PayoutCurrency != currency)
+        {
+            var before = Creator.PayoutCurrency;
+            Creator.PayoutCurrency = currency;
+            await WriteOrUndoAsync(() => Creator.PayoutCurrency = before);
+        }
+
+        return Profile();
+    }
+
     public async Task<CreatorProfile> SubmitVerification(VerificationSubmission submission)
     {
         EnsureExists();

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Broadcart.Grains.Common;
 using Microsoft.Extensions.Options;
 
@@ -46,7 +47,45 @@ public sealed class CreatorLedgerGrain(
         return await ReleaseDueAsync();
     }
 
+    public async Task<ImmutableArray<Money>> PayOut(string payoutId)
+    {
+        var taken = PaidOutBy(payoutId);
+        if (taken.Count > 0)
+        {
+            return [.. taken.Select(e => e.Amount)];
+        }
+
+        var earnings = await ReleaseDueAsync();
+        var now = time.GetUtcNow();
+        var seq = NextSeq;
+        var entries = earnings.Available.Where(m => m.AmountMinor > 0)
+            .Select(m => new LedgerEntry(seq++, LedgerEntryKind.PaidOut, m, now, PayoutId: payoutId))
+            .ToArray();
+        if (entries.Length > 0)
+        {
+            await AppendAsync(entries);
+        }
+
+        return [.. entries.Select(e => e.Amount)];
+    }
+
+    public async Task<Earnings> ReturnPayout(string payoutId)
+    {
+        var taken = PaidOutBy(payoutId);
+        if (taken.Count > 0 && !Entries.Any(e => e.Kind == LedgerEntryKind.Returned && e.PayoutId == payoutId))
+        {
+            var now = time.GetUtcNow();
+            var seq = NextSeq;
+            await AppendAsync([.. taken.Select(e => new LedgerEntry(seq++, LedgerEntryKind.Returned, e.Amount, now, PayoutId: payoutId))]);
+        }
+
+        return await ReleaseDueAsync();
+    }
+
     public Task<Earnings> Get() => ReleaseDueAsync();
+
+    private List<LedgerEntry> PaidOutBy(string payoutId) =>
+        Entries.Where(e => e.Kind == LedgerEntryKind.PaidOut && e.PayoutId == payoutId).ToList();
 
     public async Task ReceiveReminder(string reminderName, TickStatus status) => await ReleaseDueAsync();
 

@@ -31,6 +31,10 @@ internal static class LedgerBalances
                     Add(available, e.Amount, -1);
                     Add(paidOut, e.Amount, +1);
                     break;
+                case LedgerEntryKind.Returned:
+                    Add(paidOut, e.Amount, -1);
+                    Add(available, e.Amount, +1);
+                    break;
             }
         }
 

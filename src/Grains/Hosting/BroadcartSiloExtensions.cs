@@ -3,6 +3,8 @@ using Orleans.Hosting;
 using Broadcart.Grains.Archive;
 using Broadcart.Grains.Common;
 using Broadcart.Grains.Feeds;
+using Broadcart.Grains.Fx;
+using Broadcart.Grains.Payouts;
 using Broadcart.Grains.Orders;
 using Broadcart.Grains.Rooms;
 using Broadcart.Grains.Commerce.Log;
@@ -120,6 +122,8 @@ public static class BroadcartSiloExtensions
         silo.Services.Configure<ChatRateOptions>(configuration.GetSection("Chat"));
         silo.Services.Configure<VerificationOptions>(configuration.GetSection("Verification"));
         silo.Services.Configure<Broadcart.Grains.Earnings.LedgerOptions>(configuration.GetSection("Payouts"));
+        silo.Services.AddExchangeRates(configuration);
+        silo.Services.AddPayoutRail(configuration);
         if (configuration.GetSection("Blob").Get<BlobStorageOptions>() is { ConnectionString.Length: > 0 } documents)
         {
             var verification = configuration.GetSection("Verification").Get<VerificationOptions>() ?? new VerificationOptions();

@@ -51,4 +51,39 @@ public sealed class CreatorLedgerTests(ClusterFixture fixture)
         Assert.Empty(after.Available);
         Assert.Equal(after.Entries.Select(e => e.Seq), Enumerable.Range(1, after.Entries.Length).Select(i => (long)i));
     }
+
+    [Fact]
+    public async Task A_payout_takes_each_positive_available_balance_once_and_a_failed_one_gives_it_back_once()
+    {
+        var ledger = Ledger("ledger-" + Guid.NewGuid().ToString("N"));
+        await ledger.Accrue(Accrual("cny", 2499));
+        await ledger.Accrue(Accrual("usd", 312, "USD"));
+        await ledger.Accrue(Accrual("jpy", 40, "JPY"));
+        Assert.Empty(await ledger.PayOut("too-early"));
+        await Eventually.Until(() => ledger.Get(), e => e.Available.Length == 3, "the hold period to pass", TimeSpan.FromSeconds(20));
+
+        // A refund after release brings yen to zero: none of it is paid.
+        await ledger.Reverse("jpy");
+        var taken = await ledger.PayOut("p1");
+        Assert.Equal([new Money("CNY", 2499), new Money("USD", 312)], taken.ToArray());
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.Equal(taken.ToArray(), (await ledger.PayOut("p1")).ToArray());
+        Assert.Empty(await ledger.PayOut("p2"));
+        var paid = await ledger.Get();
+        Assert.Empty(paid.Available);
+        Assert.Equal(taken.ToArray(), paid.PaidOut.ToArray());
+
+        await ledger.ReturnPayout("p1");
+        var returned = await ledger.ReturnPayout("p1");
+        await ledger.ReturnPayout("never-paid");
+        Assert.Equal(taken.ToArray(), returned.Available.ToArray());
+        Assert.Empty(returned.PaidOut);
+        Assert.Equal(2, returned.Entries.Count(e => e.Kind == LedgerEntryKind.Returned));
+
+        // Paid out again under a new payout; a refund of a paid-out order then owes the next payout.
+        Assert.Equal(taken.ToArray(), (await ledger.PayOut("p3")).ToArray());
+        await ledger.Reverse("usd");
+        Assert.Equal([new Money("USD", -312)], (await ledger.Get()).Available.ToArray());
+        Assert.Empty(await ledger.PayOut("p4"));
+    }
 }

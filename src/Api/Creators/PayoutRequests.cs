@@ -1,0 +1,5 @@
+namespace Broadcart.Api.Creators;
+
+public sealed record PayoutMethodRequest(string? Rail, string? Country, string? Currency, string? AccountRef);
+
+public sealed record PayoutRequest(string? IdempotencyKey);
