@@ -43,6 +43,13 @@ public static partial class PayoutEndpoints
             })
             .WithSummary("Pay out everything available, converted into the payout currency at the day's reference rates; the same key answers the same payout");
 
+        me.MapGet("/payouts/quote", async (ClaimsPrincipal user, IGrainFactory grains) =>
+            {
+                await RegisterAsync(user, grains);
+                return TypedResults.Ok(PayoutQuoteView.From(await Payouts(user, grains).Quote()));
+            })
+            .WithSummary("What a payout would send now, at today's rates, for the creator to confirm (nothing changes); the payout's refusals");
+
         me.MapGet("/payouts", async (ClaimsPrincipal user, IGrainFactory grains) =>
                 TypedResults.Ok(new PayoutListView([.. (await Payouts(user, grains).List()).Select(PayoutView.From)])))
             .WithSummary("The caller's payouts, newest first: submitted, paid or failed");

@@ -48,6 +48,7 @@ public static class BroadcartApiHost
         services.AddEventArchive(builder.Configuration);
         services.AddSingleton<MediaStore>();
         services.AddSingleton<VerificationUploads>();
+        services.AddHostedService<BlobCors>();
         services.Configure<Broadcart.Grains.Creators.VerificationOptions>(builder.Configuration.GetSection("Verification"));
         if (builder.Configuration.GetSection("Blob").Get<BlobStorageOptions>() is { ConnectionString.Length: > 0 } blob)
         {

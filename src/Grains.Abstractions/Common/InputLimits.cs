@@ -23,6 +23,9 @@ public static class InputLimits
     public const int LegalName = 200;
     public const int Reason = 500;
 
+    /// <summary>A payout account's reference at its rail (an IBAN, an account id, an e-mail).</summary>
+    public const int AccountRef = 200;
+
     /// <summary>A price typed in major units ("19.99"), before it is turned into minor units.</summary>
     public const int Amount = 16;
 }

@@ -24,6 +24,10 @@ public interface ICreatorPayoutsGrain : IGrainWithStringKey
     [Alias("Request")]
     Task<PayoutRequestResult> Request(string idempotencyKey);
 
+    /// <summary>What <see cref="Request"/> would pay out now, for the creator to confirm; the same refusals, and nothing changes.</summary>
+    [Alias("Quote")]
+    Task<PayoutQuote> Quote();
+
     /// <summary>Every payout, newest first, with the rail's latest word on those not yet paid or failed.</summary>
     [Alias("List")]
     Task<ImmutableArray<Payout>> List();

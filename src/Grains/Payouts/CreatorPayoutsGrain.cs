@@ -66,26 +66,7 @@ public sealed class CreatorPayoutsGrain(
 
         if (!Book.Preparing.ContainsKey(idempotencyKey))
         {
-            var profile = await Creator.Get();
-            if (profile.Verification != VerificationStatus.Verified)
-            {
-                throw new BroadcartException(CreatorErrors.NotVerified, "only verified creators are paid out: submit your identity documents first");
-            }
-
-            var method = Book.Method ?? throw new BroadcartException(CreatorErrors.NoPayoutMethod, "set a payout method first (PUT /api/creators/me/payout-method)");
-            var available = (await Ledger.Get()).Available.Where(m => m.AmountMinor > 0).ToList();
-            if (available.Count == 0)
-            {
-                throw new BroadcartException(CreatorErrors.NothingToPay, "no commission is available yet: commission becomes available after the hold period");
-            }
-
-            var latest = await rates.LatestAsync();
-            if (available.Sum(m => latest.Convert(m, method.Currency).Converted.AmountMinor) == 0)
-            {
-                throw new BroadcartException(CreatorErrors.NothingToPay,
-                    $"what is available ({string.Join(", ", available.Select(m => $"{m.AmountMinor} {m.Currency}"))} in minor units) is worth less than one minor unit of {method.Currency}");
-            }
-
+            await Quote();
             await EnsureReminderAsync();
             Book.Preparing[idempotencyKey] = time.GetUtcNow();
             await WriteOrUndoAsync(() => Book.Preparing.Remove(idempotencyKey));
@@ -93,6 +74,33 @@ public sealed class CreatorPayoutsGrain(
 
         var payout = await CompleteAsync(idempotencyKey);
         return new PayoutRequestResult(payout, Created: true);
+    }
+
+    public async Task<PayoutQuote> Quote()
+    {
+        var profile = await Creator.Get();
+        if (profile.Verification != VerificationStatus.Verified)
+        {
+            throw new BroadcartException(CreatorErrors.NotVerified, "only verified creators are paid out: submit your identity documents first");
+        }
+
+        var method = Book.Method ?? throw new BroadcartException(CreatorErrors.NoPayoutMethod, "set a payout method first (PUT /api/creators/me/payout-method)");
+        var available = (await Ledger.Get()).Available.Where(m => m.AmountMinor > 0).ToList();
+        if (available.Count == 0)
+        {
+            throw new BroadcartException(CreatorErrors.NothingToPay, "no commission is available yet: commission becomes available after the hold period");
+        }
+
+        var latest = await rates.LatestAsync();
+        var sources = available.Select(m => latest.Convert(m, method.Currency)).ToImmutableArray();
+        var amount = new Money(method.Currency, checked(sources.Sum(c => c.Converted.AmountMinor)));
+        if (amount.AmountMinor == 0)
+        {
+            throw new BroadcartException(CreatorErrors.NothingToPay,
+                $"what is available ({string.Join(", ", available.Select(m => $"{m.AmountMinor} {m.Currency}"))} in minor units) is worth less than one minor unit of {method.Currency}");
+        }
+
+        return new PayoutQuote(amount, sources, sources.MaxBy(c => c.Converted.AmountMinor)!.Rate, latest.Date, method);
     }
 
     public async Task<ImmutableArray<Payout>> List()

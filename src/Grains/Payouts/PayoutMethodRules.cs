@@ -5,7 +5,7 @@ namespace Broadcart.Grains.Payouts;
 
 internal static class PayoutMethodRules
 {
-    public const int MaxAccountRef = 200;
+    public const int MaxAccountRef = InputLimits.AccountRef;
 
     /// <summary>The method as stored (rail in lower case), or <c>validation_failed</c> naming the field and the rule.</summary>
     public static PayoutMethod Validate(PayoutMethod method, IPayoutRail rail, ReferenceRates rates)

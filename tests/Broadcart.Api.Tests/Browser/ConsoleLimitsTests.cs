@@ -33,6 +33,11 @@ public sealed partial class ConsoleLimitsTests
         ["streamer.html#open-room-id"] = InputLimits.Identifier,
         ["streamer.html#showcase-product-id"] = InputLimits.Identifier,
         ["streamer.html#sale-price-amount"] = InputLimits.Amount,
+        ["streamer.html#verification-legal-name"] = InputLimits.LegalName,
+        ["streamer.html#verification-country"] = InputLimits.Region,
+        ["streamer.html#payout-country"] = InputLimits.Region,
+        ["streamer.html#payout-currency"] = InputLimits.Currency,
+        ["streamer.html#payout-account"] = InputLimits.AccountRef,
         ["viewer.html#join-room-id"] = InputLimits.Identifier,
         ["admin.html#token-input"] = null, // a pasted access token, validated by the server as a whole
         ["chat.js#chat-input"] = ChatText.MaxLength,

@@ -76,6 +76,7 @@ public static class EndpointCatalog
         ["GET /api/creators/me/payout-method"] = (Streamers, NoBody),
         ["POST /api/creators/me/payouts"] = (Streamers, (_, _) => new { idempotencyKey = Guid.NewGuid().ToString("N") }),
         ["GET /api/creators/me/payouts"] = (Streamers, NoBody),
+        ["GET /api/creators/me/payouts/quote"] = (Streamers, NoBody),
         ["POST /api/creators/me/verification"] = (Streamers, (_, _) => new { legalName = "Matrix Person", country = "US", documentMediaId = "m-doc", selfieMediaId = "m-selfie" }),
         ["GET /api/admin/verifications/"] = (AdminOnly, NoBody),
         ["POST /api/admin/verifications/{creatorId}"] = (AdminOnly, (_, _) => new { decision = "approve" }),

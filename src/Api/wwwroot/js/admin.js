@@ -1,5 +1,6 @@
 // Admin page: sign in, see the silos, and hand the Orleans dashboard an admin session.
 import { apiFetch } from './api.js';
+import { setupVerifications } from './admin-verifications.js';
 import { renderShell } from './shell.js';
 import { $ } from './ui.js';
 
@@ -38,6 +39,7 @@ async function showCluster(token) {
 }
 
 let token = null;
+const verifications = setupVerifications({ getToken: () => token, status });
 
 shell.start({
   async onSignedIn(session) {
@@ -45,6 +47,7 @@ shell.start({
     $('token-form').hidden = true;
     $('cluster-panel').hidden = false;
     try {
+      verifications.show().catch((err) => status.error(err)); // the queue must not keep the cluster from showing
       await showCluster(token);
       // A valid token always opens it, and an invalid one stops here with its error: no redirect loop.
       if (cameForDashboard) await openDashboard(token);
@@ -56,6 +59,7 @@ shell.start({
     token = null;
     $('token-form').hidden = false;
     $('cluster-panel').hidden = true;
+    verifications.reset();
     // Closing the dashboard session too: signing out here must sign out there.
     apiFetch('/api/admin/dashboard/session', { method: 'DELETE' }).catch(() => {});
   },

@@ -2,6 +2,7 @@
 import { appointModerator, createRoom, dismissModerator, endRoom, getRoom, startRoom } from './api.js';
 import { setupLivePage } from './live-page.js';
 import { renderShell } from './shell.js';
+import { setupCreator } from './streamer-creator.js';
 import { setupStreamerMetrics } from './streamer-metrics.js';
 import { setupProducts } from './streamer-products.js';
 import { $, copyText, el } from './ui.js';
@@ -25,6 +26,7 @@ const room = setupLivePage({
 const { chat } = room;
 const products = setupProducts({ getLive: () => room.live, getSession: () => room.session, status, busy });
 const metrics = setupStreamerMetrics({ getLive: () => room.live });
+const creator = setupCreator({ getSession: () => room.session, status, busy });
 
 // Who moderates the open room, as the server last said (the room's view, or an appoint/dismiss answer).
 let moderators = new Set();
@@ -68,6 +70,7 @@ shell.start({
     room.signIn(s);
     if (!$('room-home-region').value) $('room-home-region').value = s.region;
     $('setup-section').hidden = false;
+    creator.show().catch(fail);
     // A reload mid-show must not strand the streamer: reopen the room in the address bar.
     if (restored && roomInUrl) {
       $('open-room-id').value = roomInUrl;
@@ -78,6 +81,7 @@ shell.start({
     room.signOut();
     products.reset();
     metrics.reset();
+    creator.reset();
     $('setup-section').hidden = true;
   },
 });
