@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Security.Claims;
 using Broadcart.Api.Identity;
 using Broadcart.Grains.Common;
@@ -42,9 +43,11 @@ public static class DealEndpoints
                 }
 
                 var seen = new List<DealView>();
+                IReadOnlyDictionary<string, ImmutableArray<Money>>? owed = null;
                 if (isMerchant)
                 {
                     seen.AddRange(await Book(grains).ForMerchant(userId));
+                    owed = await grains.GetGrain<IMerchantCommissionGrain>(userId).Owed();
                 }
 
                 if (isCreator)
@@ -53,7 +56,7 @@ public static class DealEndpoints
                     seen.AddRange(await Book(grains).ForCreator(userId));
                 }
 
-                return TypedResults.Ok(new DealList([.. seen.DistinctBy(d => d.DealId).Select(d => DealResponse.For(d, userId))]));
+                return TypedResults.Ok(new DealList([.. seen.DistinctBy(d => d.DealId).Select(d => DealResponse.For(d, userId, owed))]));
             })
             .WithSummary("Merchants: their deals; creators: open offers they qualify for and the deals they accepted");
 

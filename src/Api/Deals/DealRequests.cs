@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using Broadcart.Grains.Common;
 using Broadcart.Grains.Deals;
 
 namespace Broadcart.Api.Deals;
@@ -18,11 +20,14 @@ public sealed record DealResponse(
     DateTimeOffset CreatedAt,
     bool Accepted,
     int AcceptedCount,
-    IReadOnlyList<string>? AcceptedBy)
+    IReadOnlyList<string>? AcceptedBy,
+    IReadOnlyList<Money>? CommissionOwed)
 {
-    public static DealResponse For(DealView deal, string callerId) => new(
+    /// <summary><paramref name="owed"/>: the merchant's commission per deal, shown to the deal's merchant only.</summary>
+    public static DealResponse For(DealView deal, string callerId, IReadOnlyDictionary<string, ImmutableArray<Money>>? owed = null) => new(
         deal.DealId, deal.ProductId, deal.MerchantId, deal.CommissionBps, deal.MinFollowers, deal.Regions, deal.CreatedAt,
-        deal.AcceptedBy.Contains(callerId), deal.AcceptedBy.Length, deal.MerchantId == callerId ? deal.AcceptedBy : null);
+        deal.AcceptedBy.Contains(callerId), deal.AcceptedBy.Length, deal.MerchantId == callerId ? deal.AcceptedBy : null,
+        deal.MerchantId == callerId ? (owed?.GetValueOrDefault(deal.DealId) is { IsDefault: false } m ? m : []) : null);
 }
 
 public sealed record DealList(IReadOnlyList<DealResponse> Deals);

@@ -364,6 +364,7 @@ public sealed class OrderGrain(
             var amount = Commission.Of(Order.Total, deal.CommissionBps);
             await GrainFactory.GetGrain<ICreatorLedgerGrain>(room.StreamerId)
                 .Accrue(new CommissionAccrual(OrderId, deal.DealId, amount, Order.PaidAt ?? Now));
+            await GrainFactory.GetGrain<IMerchantCommissionGrain>(deal.MerchantId).Record(OrderId, deal.DealId, amount);
             Order.CommissionCreatorId = room.StreamerId;
         }
 
@@ -376,6 +377,7 @@ public sealed class OrderGrain(
         if (Order.CommissionCreatorId is { } creatorId)
         {
             await GrainFactory.GetGrain<ICreatorLedgerGrain>(creatorId).Reverse(OrderId);
+            await GrainFactory.GetGrain<IMerchantCommissionGrain>(Order.MerchantId).Reverse(OrderId);
         }
     }
 

@@ -80,6 +80,12 @@ public sealed class CreatorBrowserTests
         await Expect(entry).ToHaveAttributeAsync("data-state", "pending");
         await Expect(streamer.Locator("#earnings-pending")).ToContainTextAsync("15.00");
         await Infrastructure.Browser.ScreenshotAsync(streamer, "creator-earnings");
+
+        // The merchant console shows the deal and what it owes.
+        var merchantPage = await OpenAsync("/merchant.html");
+        await Infrastructure.Browser.SignInAsync(merchantPage, "merchant-browser", "Mo", "HK");
+        var owed = merchantPage.Locator($"#merchant-deal-list li.deal[data-deal-id='{deal.GetProperty("dealId").GetString()}'] .deal-owed");
+        await Expect(owed).ToContainTextAsync("15.00", PatientlyContains);
         Assert.Empty(scriptErrors);
     }
 }

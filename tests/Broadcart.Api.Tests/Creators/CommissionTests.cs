@@ -65,6 +65,12 @@ public sealed class CommissionTests
         var states = released.GetProperty("entries").EnumerateArray().ToDictionary(e => e.GetProperty("orderId").GetString()!, e => e.GetProperty("state").GetString());
         Assert.Equal(new Dictionary<string, string?> { [orderId] = "available", [refundedOrder] = "reversed" }, states);
 
+        // The merchant sees what the deal owes: the refunded order's commission is not in it.
+        var merchantDeal = Assert.Single((await HttpAssert.Ok(node.SendAsync(HttpMethod.Get, "/api/deals", merchant))).GetProperty("deals").EnumerateArray());
+        var owed = Assert.Single(merchantDeal.GetProperty("commissionOwed").EnumerateArray());
+        Assert.Equal(("USD", 312L), (owed.GetProperty("currency").GetString(), owed.GetProperty("amountMinor").GetInt64()));
+        Assert.Equal(JsonValueKind.Null, (await HttpAssert.Ok(node.SendAsync(HttpMethod.Get, "/api/deals", creator))).GetProperty("deals")[0].GetProperty("commissionOwed").ValueKind);
+
         await HttpAssert.Problem(node.SendAsync(HttpMethod.Get, "/api/creators/me/earnings", buyer), 403, "forbidden");
     }
 

@@ -1,6 +1,7 @@
 // Merchant console: create products with regional prices; keep the list of what this browser created;
 // set a room's audience reach and watch its figures live.
 import { createProduct, getProduct } from './commerce.js';
+import { setupDeals } from './merchant-deals.js';
 import { setupMetrics } from './merchant-metrics.js';
 import { setupReach } from './merchant-reach.js';
 import { formatMoney, isCurrency, parseMajor } from './money.js';
@@ -233,6 +234,7 @@ async function loadSaved() {
 // ---------------------------------------------------------------- reach and metrics
 
 const metrics = setupMetrics({ getSession: () => session, fail });
+const deals = setupDeals({ getSession: () => session, fail });
 const reach = setupReach({
   getSession: () => session, fail, onRoom: (roomId) => metrics.suggestRoom(roomId),
 });
@@ -248,6 +250,7 @@ shell.start({
     if (!$('product-ships-to').value.trim()) $('product-ships-to').value = s.region;
     list.replaceChildren();
     loadSaved();
+    deals.show();
   },
   onSignedOut() {
     session = null;
@@ -255,6 +258,7 @@ shell.start({
     list.replaceChildren();
     reach.reset();
     metrics.reset();
+    deals.reset();
     $('merchant-workspace').hidden = true;
     $('metrics-panel').hidden = true;
   },
