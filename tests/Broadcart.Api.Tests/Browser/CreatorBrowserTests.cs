@@ -14,7 +14,7 @@ public sealed class CreatorBrowserTests
     [Fact]
     public async Task A_creator_uploads_documents_an_admin_approves_them_and_the_creator_accepts_a_deal_and_sees_the_commission()
     {
-        await using var node = await CreatorSetup.NodeAsync(new Dictionary<string, string?> { ["Blob:CorsOrigins"] = "*" });
+        await using var node = await CreatorSetup.NodeAsync(new Dictionary<string, string?> { ["Blob:CorsOrigins"] = "*", ["Payouts:HoldPeriod"] = "00:00:06" });
         await using var browser = await Infrastructure.Browser.LaunchAsync();
         var scriptErrors = new List<string>();
 
@@ -80,6 +80,26 @@ public sealed class CreatorBrowserTests
         await Expect(entry).ToHaveAttributeAsync("data-state", "pending");
         await Expect(streamer.Locator("#earnings-pending")).ToContainTextAsync("15.00");
         await Infrastructure.Browser.ScreenshotAsync(streamer, "creator-earnings");
+
+        // After the hold period: a payout method in US dollars, the converted amount shown, then confirmed.
+        await streamer.FillAsync("#payout-country", "US");
+        await streamer.FillAsync("#payout-currency", "USD");
+        await streamer.FillAsync("#payout-account", "acct-bea-001");
+        await streamer.ClickAsync("#payout-method-save");
+        await Eventually.Until(
+            async () =>
+            {
+                await streamer.ClickAsync("#creator-refresh");
+                return await streamer.Locator("#earning-entries li.earning").GetAttributeAsync("data-state");
+            },
+            state => state == "available", "the commission released after the hold period");
+        await streamer.ClickAsync("#payout-preview");
+        await Expect(streamer.Locator("#payout-quote")).ToContainTextAsync("HK$15.00", PatientlyContains);
+        await Expect(streamer.Locator("#payout-quote")).ToContainTextAsync("$", PatientlyContains);
+        await streamer.ClickAsync("#payout-confirm");
+        await Expect(streamer.Locator("#payout-list li.payout")).ToHaveAttributeAsync("data-status", new Regex("^(submitted|paid)$"), new() { Timeout = 15_000 });
+        await Expect(streamer.Locator("#earnings-paid")).ToContainTextAsync("15.00", PatientlyContains);
+        await Expect(streamer.Locator("#payout-confirm")).ToBeHiddenAsync();
 
         // The merchant console shows the deal and what it owes.
         var merchantPage = await OpenAsync("/merchant.html");
