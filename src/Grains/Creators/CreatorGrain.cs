@@ -43,7 +43,7 @@ public sealed class CreatorGrain(
 
         if (Creator.Followers.Add(followerId))
         {
-            await WriteOrUndoAsync(() => Creator.Followers.Remove(followerId));
+            await state.WriteOrUndoAsync(() => Creator.Followers.Remove(followerId));
         }
 
         return Profile();
@@ -54,7 +54,7 @@ public sealed class CreatorGrain(
         EnsureExists();
         if (Creator.Followers.Remove(followerId))
         {
-            await WriteOrUndoAsync(() => Creator.Followers.Add(followerId));
+            await state.WriteOrUndoAsync(() => Creator.Followers.Add(followerId));
         }
 
         return Profile();
@@ -67,7 +67,7 @@ public sealed class CreatorGrain(
         {
             var before = Creator.PayoutCurrency;
             Creator.PayoutCurrency = currency;
-            await WriteOrUndoAsync(() => Creator.PayoutCurrency = before);
+            await state.WriteOrUndoAsync(() => Creator.PayoutCurrency = before);
         }
 
         return Profile();
@@ -85,7 +85,7 @@ public sealed class CreatorGrain(
         var before = (Creator.Verification, Creator.Case);
         Creator.Case = new VerificationCase(CreatorId, Creator.Name, submission, time.GetUtcNow(), VerificationStatus.Pending);
         Creator.Verification = VerificationStatus.Pending;
-        await WriteOrUndoAsync(() => (Creator.Verification, Creator.Case) = before);
+        await state.WriteOrUndoAsync(() => (Creator.Verification, Creator.Case) = before);
         await Queue.Record(Creator.Case);
         return Profile();
     }
@@ -110,7 +110,7 @@ public sealed class CreatorGrain(
             var before = (Creator.Verification, Creator.Case);
             Creator.Case = pending with { Status = decided, DecidedBy = admin.UserId, DecidedAt = time.GetUtcNow(), Reason = reason };
             Creator.Verification = decided;
-            await WriteOrUndoAsync(() => (Creator.Verification, Creator.Case) = before);
+            await state.WriteOrUndoAsync(() => (Creator.Verification, Creator.Case) = before);
         }
 
         // Again on a repeated decision: the queue may have missed the first one.
@@ -120,19 +120,6 @@ public sealed class CreatorGrain(
 
     private IVerificationQueueGrain Queue => GrainFactory.GetGrain<IVerificationQueueGrain>(IVerificationQueueGrain.Key);
 
-    /// <summary>A refused write leaves memory as storage has it, so a retry is judged afresh.</summary>
-    private async Task WriteOrUndoAsync(Action undo)
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            undo();
-            throw;
-        }
-    }
 
     private void EnsureExists()
     {

@@ -44,7 +44,7 @@ public sealed class DealBookGrain(
         var deal = new DealView("d" + Guid.NewGuid().ToString("N")[..12], product.Id, product.MerchantId, offer.CommissionBps,
             offer.MinFollowers, [.. regions.Distinct()], time.GetUtcNow(), []);
         Book.Deals[deal.DealId] = deal;
-        await WriteOrUndoAsync(() => Book.Deals.Remove(deal.DealId));
+        await state.WriteOrUndoAsync(() => Book.Deals.Remove(deal.DealId));
         return deal;
     }
 
@@ -78,7 +78,7 @@ public sealed class DealBookGrain(
 
         var accepted = deal with { AcceptedBy = deal.AcceptedBy.Add(creatorId) };
         Book.Deals[dealId] = accepted;
-        await WriteOrUndoAsync(() => Book.Deals[dealId] = deal);
+        await state.WriteOrUndoAsync(() => Book.Deals[dealId] = deal);
         return accepted;
     }
 
@@ -98,16 +98,4 @@ public sealed class DealBookGrain(
 
     private static bool InRegion(DealView deal, CreatorProfile creator) => deal.Regions.IsEmpty || deal.Regions.Contains(creator.Region);
 
-    private async Task WriteOrUndoAsync(Action undo)
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            undo();
-            throw;
-        }
-    }
 }

@@ -42,7 +42,7 @@ public sealed class CreatorPayoutsGrain(
         {
             var before = Book.Method;
             Book.Method = stored;
-            await WriteOrUndoAsync(() => Book.Method = before);
+            await state.WriteOrUndoAsync(() => Book.Method = before);
         }
 
         // After the method is durable: a failure here leaves the profile behind until the caller retries.
@@ -69,7 +69,7 @@ public sealed class CreatorPayoutsGrain(
             await Quote();
             await EnsureReminderAsync();
             Book.Preparing[idempotencyKey] = time.GetUtcNow();
-            await WriteOrUndoAsync(() => Book.Preparing.Remove(idempotencyKey));
+            await state.WriteOrUndoAsync(() => Book.Preparing.Remove(idempotencyKey));
         }
 
         var payout = await CompleteAsync(idempotencyKey);
@@ -145,7 +145,7 @@ public sealed class CreatorPayoutsGrain(
             // Everything available went meanwhile (a refund reversed it): nothing left the ledger.
             var at = Book.Preparing[idempotencyKey];
             Book.Preparing.Remove(idempotencyKey);
-            await WriteOrUndoAsync(() => Book.Preparing[idempotencyKey] = at);
+            await state.WriteOrUndoAsync(() => Book.Preparing[idempotencyKey] = at);
             throw new BroadcartException(CreatorErrors.NothingToPay, "no commission is available any more");
         }
 
@@ -159,7 +159,7 @@ public sealed class CreatorPayoutsGrain(
         Book.Payouts.Add(payout);
         Book.Preparing.Remove(idempotencyKey);
         Book.AwaitingRail.Add(payoutId);
-        await WriteOrUndoAsync(() =>
+        await state.WriteOrUndoAsync(() =>
         {
             Book.Payouts.Remove(payout);
             Book.Preparing[idempotencyKey] = requested;
@@ -295,16 +295,4 @@ public sealed class CreatorPayoutsGrain(
         }
     }
 
-    private async Task WriteOrUndoAsync(Action undo)
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            undo();
-            throw;
-        }
-    }
 }

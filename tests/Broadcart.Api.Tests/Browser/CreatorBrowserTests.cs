@@ -16,18 +16,8 @@ public sealed class CreatorBrowserTests
     {
         await using var node = await CreatorSetup.NodeAsync(new Dictionary<string, string?> { ["Blob:CorsOrigins"] = "*", ["Payouts:HoldPeriod"] = "00:00:06" });
         await using var browser = await Infrastructure.Browser.LaunchAsync();
-        var scriptErrors = new List<string>();
-
-        async Task<IPage> OpenAsync(string path)
-        {
-            var page = await browser.NewPageAsync();
-            page.PageError += (_, error) => scriptErrors.Add($"{path}: {error}");
-            await page.GotoAsync(new Uri(node.BaseUrl, path).ToString());
-            return page;
-        }
-
         // The creator sends their documents from the console, straight to private storage.
-        var streamer = await OpenAsync("/streamer.html");
+        var streamer = await browser.OpenAsync(node, "/streamer.html");
         await Infrastructure.Browser.SignInAsync(streamer, "creator-browser", "Bea", "HK");
         await Expect(streamer.Locator("#creator-verification")).ToHaveTextAsync("Not verified", Patiently);
         await streamer.FillAsync("#verification-legal-name", "Bea Lam");
@@ -38,7 +28,7 @@ public sealed class CreatorBrowserTests
         await Expect(streamer.Locator("#creator-verification")).ToHaveTextAsync("In review", Patiently);
 
         // The admin sees the case with working read links and approves it.
-        var admin = await OpenAsync("/admin.html");
+        var admin = await browser.OpenAsync(node, "/admin.html");
         await Infrastructure.Browser.SignInAsync(admin, "admin-browser", "Ada", "US");
         var review = admin.Locator("#verification-list li.verification[data-creator-id='creator-browser']");
         await Expect(review).ToContainTextAsync("Bea Lam (HK)", PatientlyContains);
@@ -102,10 +92,10 @@ public sealed class CreatorBrowserTests
         await Expect(streamer.Locator("#payout-confirm")).ToBeHiddenAsync();
 
         // The merchant console shows the deal and what it owes.
-        var merchantPage = await OpenAsync("/merchant.html");
+        var merchantPage = await browser.OpenAsync(node, "/merchant.html");
         await Infrastructure.Browser.SignInAsync(merchantPage, "merchant-browser", "Mo", "HK");
         var owed = merchantPage.Locator($"#merchant-deal-list li.deal[data-deal-id='{deal.GetProperty("dealId").GetString()}'] .deal-owed");
         await Expect(owed).ToContainTextAsync("15.00", PatientlyContains);
-        Assert.Empty(scriptErrors);
+        Assert.Empty(browser.ScriptErrors);
     }
 }

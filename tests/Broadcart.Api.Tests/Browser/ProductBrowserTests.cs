@@ -14,17 +14,7 @@ public sealed class ProductBrowserTests
     {
         await using var node = await EmbeddedNode.StartAsync();
         await using var browser = await Infrastructure.Browser.LaunchAsync();
-        var scriptErrors = new List<string>();
-
-        async Task<IPage> OpenAsync(string path)
-        {
-            var page = await browser.NewPageAsync();
-            page.PageError += (_, error) => scriptErrors.Add($"{path}: {error}");
-            await page.GotoAsync(new Uri(node.BaseUrl, path).ToString());
-            return page;
-        }
-
-        var merchant = await OpenAsync("/merchant.html");
+        var merchant = await browser.OpenAsync(node, "/merchant.html");
         await Infrastructure.Browser.SignInAsync(merchant, "merchant-products", "Mika", "US");
         await merchant.FillAsync("#product-title", "Canvas sneakers");
         await merchant.FillAsync(".price-amount", "19.99");
@@ -34,7 +24,7 @@ public sealed class ProductBrowserTests
         await Expect(created.Locator(".product-stock")).ToHaveTextAsync("Stock 100");
         var productId = (await created.Locator("code.product-id").TextContentAsync())!.Trim();
 
-        var streamer = await OpenAsync("/streamer.html");
+        var streamer = await browser.OpenAsync(node, "/streamer.html");
         await Infrastructure.Browser.SignInAsync(streamer, "streamer-products", "Terry", "US");
         await streamer.FillAsync("#room-title", "Sneaker drop");
         await streamer.ClickAsync("#create-room");
@@ -50,7 +40,7 @@ public sealed class ProductBrowserTests
         await showcased.Locator("button.pin").ClickAsync();
         await Expect(showcased.Locator("button.pin")).ToHaveTextAsync("Pinned", Patiently);
 
-        var viewer = await OpenAsync($"/viewer.html?room={roomId}");
+        var viewer = await browser.OpenAsync(node, $"/viewer.html?room={roomId}");
         await Infrastructure.Browser.SignInAsync(viewer, "viewer-products", "Vera", "US");
         await viewer.ClickAsync("#join-room");
         await Expect(viewer.Locator("#pinned-title")).ToHaveTextAsync("Canvas sneakers", Patiently);
@@ -58,7 +48,7 @@ public sealed class ProductBrowserTests
         await Expect(viewer.Locator("#order-result")).ToContainTextAsync("Reserved", new() { Timeout = 15_000 });
         await Expect(streamer.Locator("#purchase-ticker li")).ToContainTextAsync("bought Canvas sneakers", new() { Timeout = 15_000 });
 
-        Assert.True(scriptErrors.Count == 0, string.Join('\n', scriptErrors));
+        Assert.True(browser.ScriptErrors.Count == 0, string.Join('\n', browser.ScriptErrors));
         await Infrastructure.Browser.ScreenshotAsync(streamer, "streamer-products");
     }
 }

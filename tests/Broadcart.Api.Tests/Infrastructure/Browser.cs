@@ -15,6 +15,9 @@ public sealed class Browser : IAsyncDisposable
 
     public IBrowser Chromium { get; }
 
+    /// <summary>Script errors of every page opened with <see cref="OpenAsync"/>, for a test to assert none.</summary>
+    public List<string> ScriptErrors { get; } = [];
+
     public static string ScreenshotDirectory { get; } = Path.Combine(RepoPaths.Root, ".test-run", "screenshots");
 
     public static async Task<Browser> LaunchAsync()
@@ -34,6 +37,21 @@ public sealed class Browser : IAsyncDisposable
             Args = ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         return new Browser(playwright, browser);
+    }
+
+    /// <summary>A new page at <paramref name="path"/> of the node, its script errors collected in <see cref="ScriptErrors"/>.</summary>
+    public async Task<IPage> OpenAsync(NodeClient node, string path)
+    {
+        var page = await NewPageAsync();
+        page.PageError += (_, error) =>
+        {
+            lock (ScriptErrors)
+            {
+                ScriptErrors.Add($"{path}: {error}");
+            }
+        };
+        await page.GotoAsync(new Uri(node.BaseUrl, path).ToString());
+        return page;
     }
 
     public async Task<IPage> NewPageAsync()
