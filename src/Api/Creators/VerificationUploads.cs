@@ -27,7 +27,7 @@ public sealed class VerificationUploads(IServiceProvider services, IOptions<Veri
         ["application/pdf"] = "pdf",
     };
 
-    private Task? _containerReady;
+    private readonly ContainerOnce _container = new(PublicAccessType.None);
 
     private BlobContainerClient Container => (services.GetService<BlobServiceClient>()
             ?? throw new BroadcartException(ErrorCodes.BlobNotConfigured, "verification documents need Blob Storage: set Blob:ConnectionString (see docs/deploy.md)"))
@@ -46,16 +46,7 @@ public sealed class VerificationUploads(IServiceProvider services, IOptions<Veri
         }
 
         var container = Container;
-        var ready = _containerReady ??= container.CreateIfNotExistsAsync(PublicAccessType.None);
-        try
-        {
-            await ready;
-        }
-        catch
-        {
-            _ = Interlocked.CompareExchange(ref _containerReady, null, ready);
-            throw;
-        }
+        await _container.EnsureAsync(container);
 
         var mediaId = $"{Guid.NewGuid():N}.{extension}";
         var blob = container.GetBlobClient($"{creatorId}/{mediaId}");

@@ -27,7 +27,7 @@ public sealed class MediaStore(IServiceProvider services, IConfiguration configu
 
     private static readonly HashSet<string> Kinds = new(StringComparer.Ordinal) { "productImage", "roomCover" };
 
-    private Task? _containerReady;
+    private readonly ContainerOnce _container = new(PublicAccessType.Blob);
 
     private BlobContainerClient Container => (services.GetService<BlobServiceClient>()
             ?? throw new BroadcartException(ErrorCodes.BlobNotConfigured, "media uploads need Blob Storage: set Blob:ConnectionString (see docs/deploy.md)"))
@@ -51,16 +51,7 @@ public sealed class MediaStore(IServiceProvider services, IConfiguration configu
         }
 
         var container = Container;
-        var ready = _containerReady ??= container.CreateIfNotExistsAsync(PublicAccessType.Blob);
-        try
-        {
-            await ready;
-        }
-        catch
-        {
-            _ = Interlocked.CompareExchange(ref _containerReady, null, ready);
-            throw;
-        }
+        await _container.EnsureAsync(container);
 
         var blob = container.GetBlobClient($"{request.What}/{userId}/{Guid.NewGuid():N}.{extension}");
         var expiresAt = time.GetUtcNow() + UploadWindow;
