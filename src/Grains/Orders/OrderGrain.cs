@@ -364,7 +364,8 @@ public sealed class OrderGrain(
             var amount = Commission.Of(Order.Total, deal.CommissionBps);
             await GrainFactory.GetGrain<ICreatorLedgerGrain>(room.StreamerId)
                 .Accrue(new CommissionAccrual(OrderId, deal.DealId, amount, Order.PaidAt ?? Now));
-            await GrainFactory.GetGrain<IMerchantCommissionGrain>(deal.MerchantId).Record(OrderId, deal.DealId, amount);
+            // The deal's merchant is the product's, which is the order's: the refund reverses under the same key.
+            await GrainFactory.GetGrain<IMerchantCommissionGrain>(Order.MerchantId).Record(OrderId, deal.DealId, amount);
             Order.CommissionCreatorId = room.StreamerId;
         }
 

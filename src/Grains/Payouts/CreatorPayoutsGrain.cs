@@ -91,16 +91,22 @@ public sealed class CreatorPayoutsGrain(
             throw new BroadcartException(CreatorErrors.NothingToPay, "no commission is available yet: commission becomes available after the hold period");
         }
 
-        var latest = await rates.LatestAsync();
-        var sources = available.Select(m => latest.Convert(m, method.Currency)).ToImmutableArray();
-        var amount = new Money(method.Currency, checked(sources.Sum(c => c.Converted.AmountMinor)));
-        if (amount.AmountMinor == 0)
+        var quote = Convert(available, await rates.LatestAsync(), method);
+        if (quote.Amount.AmountMinor == 0)
         {
             throw new BroadcartException(CreatorErrors.NothingToPay,
                 $"what is available ({string.Join(", ", available.Select(m => $"{m.AmountMinor} {m.Currency}"))} in minor units) is worth less than one minor unit of {method.Currency}");
         }
 
-        return new PayoutQuote(amount, sources, sources.MaxBy(c => c.Converted.AmountMinor)!.Rate, latest.Date, method);
+        return quote;
+    }
+
+    /// <summary>Each source converted and rounded down on its own, summed; the rate shown is the largest source's.</summary>
+    private static PayoutQuote Convert(IEnumerable<Money> sources, ReferenceRates latest, PayoutMethod method)
+    {
+        var conversions = sources.Select(m => latest.Convert(m, method.Currency)).ToImmutableArray();
+        var amount = new Money(method.Currency, checked(conversions.Sum(c => c.Converted.AmountMinor)));
+        return new PayoutQuote(amount, conversions, conversions.MaxBy(c => c.Converted.AmountMinor)!.Rate, latest.Date, method);
     }
 
     public async Task<ImmutableArray<Payout>> List()
@@ -150,12 +156,9 @@ public sealed class CreatorPayoutsGrain(
         }
 
         var method = Book.Method!;
-        var latest = await rates.LatestAsync();
-        var sources = taken.Select(m => latest.Convert(m, method.Currency)).ToImmutableArray();
-        var amount = new Money(method.Currency, checked(sources.Sum(c => c.Converted.AmountMinor)));
-        var main = sources.MaxBy(c => c.Converted.AmountMinor)!;
+        var quote = Convert(taken, await rates.LatestAsync(), method);
         var requested = Book.Preparing[idempotencyKey];
-        var payout = new Payout(payoutId, idempotencyKey, PayoutStatus.Submitted, amount, sources, main.Rate, latest.Date, method, requested, time.GetUtcNow());
+        var payout = new Payout(payoutId, idempotencyKey, PayoutStatus.Submitted, quote.Amount, quote.Sources, quote.FxRate, quote.RateDate, method, requested, time.GetUtcNow());
         Book.Payouts.Add(payout);
         Book.Preparing.Remove(idempotencyKey);
         Book.AwaitingRail.Add(payoutId);
@@ -166,9 +169,9 @@ public sealed class CreatorPayoutsGrain(
             Book.AwaitingRail.Remove(payoutId);
         });
 
-        if (amount.AmountMinor == 0)
+        if (quote.Amount.AmountMinor == 0)
         {
-            await FailAsync(payout, $"worth less than one minor unit of {method.Currency} at the rates of {latest.Date:yyyy-MM-dd}");
+            await FailAsync(payout, $"worth less than one minor unit of {method.Currency} at the rates of {quote.RateDate:yyyy-MM-dd}");
         }
         else
         {

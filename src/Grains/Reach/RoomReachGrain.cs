@@ -79,9 +79,7 @@ public sealed class RoomReachGrain(
         }
 
         ExpireLeases();
-        var billed = Reach.Phase == ReachPhase.Active ? Math.Min(impressions, Unleased() / Price) : 0;
-        Reach.UnbilledImpressions += impressions - billed;
-        var cost = Bill(billed, Price);
+        var cost = BillFromBudget(impressions);
         var exhaustedNow = ExhaustIfSpent();
         await state.WriteStateAsync();
         return Publish(region, cost, exhaustedNow);
@@ -100,15 +98,10 @@ public sealed class RoomReachGrain(
         var fromLease = Math.Min(Math.Max(served, 0), lease?.Impressions ?? 0);
         var cost = Bill(fromLease, lease?.MicrosPerImpression ?? Price);
 
-        // Served past its lease (the lease expired while the cache could not settle): paid from
-        // what is left while the reach runs, else shown without charge.
-        var beyond = Math.Max(served, 0) - fromLease;
-        var fromBudget = Reach.Phase == ReachPhase.Active ? Math.Min(beyond, Unleased() / Price) : 0;
-        cost += Bill(fromBudget, Price);
-        Reach.UnbilledImpressions += beyond - fromBudget;
+        // Served past its lease (the lease expired while the cache could not settle).
+        cost += BillFromBudget(Math.Max(served, 0) - fromLease);
 
-        var view = View();
-        var granted = view.IsPaidIn(region) ? Math.Min(Math.Max(wanted, 0), Unleased() / Price) : 0;
+        var granted = View().IsPaidIn(region) ? Math.Min(Math.Max(wanted, 0), Unleased() / Price) : 0;
         if (granted > 0)
         {
             Reach.Leases[holder] = new ImpressionLease(region, granted, Price, time.GetUtcNow());
@@ -122,6 +115,14 @@ public sealed class RoomReachGrain(
 
         Publish(region, cost, exhaustedNow);
         return new ReachLease(granted, granted > 0 || View().IsPaidIn(region));
+    }
+
+    /// <summary>Impressions served without a lease: paid from the unleased budget while the reach runs, the rest recorded as unbilled.</summary>
+    private long BillFromBudget(long impressions)
+    {
+        var billed = Reach.Phase == ReachPhase.Active ? Math.Min(impressions, Unleased() / Price) : 0;
+        Reach.UnbilledImpressions += impressions - billed;
+        return Bill(billed, Price);
     }
 
     private long Bill(long impressions, long price)
@@ -152,7 +153,7 @@ public sealed class RoomReachGrain(
     private void ExpireLeases()
     {
         var cutoff = time.GetUtcNow() - options.Value.LeaseTtl;
-        foreach (var (holder, lease) in Reach.Leases.Where(l => l.Value.GrantedAt < cutoff).ToList())
+        foreach (var holder in Reach.Leases.Where(l => l.Value.GrantedAt < cutoff).Select(l => l.Key).ToList())
         {
             Reach.Leases.Remove(holder);
         }
