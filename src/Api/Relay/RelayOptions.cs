@@ -15,6 +15,13 @@ public sealed class RelayOptions
     /// </summary>
     public TimeSpan SendWait { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// The least time between two sends of one room to this node's viewers. An event after a quiet
+    /// spell goes out at once; under load, events share a send (one write per viewer), which is
+    /// what lets a room's fan-out grow with its chat rate. Zero sends every batch on its own.
+    /// </summary>
+    public TimeSpan MinSendInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>A connection whose writes have waited this long for its socket is closed; on rejoin it fills its gap by <c>seq</c>.</summary>
     public TimeSpan SlowViewerTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

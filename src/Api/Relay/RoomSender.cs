@@ -4,16 +4,19 @@ namespace Broadcart.Api.Relay;
 
 /// <summary>
 /// One ordered sender per room on this node. An event into an idle room goes out at once (leading
-/// edge); while a send is waiting for busy sockets, later events queue and go out together,
-/// coalesced (<see cref="EventCoalescing"/>). A send waits for slow sockets at most
-/// <see cref="RelayOptions.SendWait"/>, and never for a viewer that is already behind, so one
-/// stalled socket cannot hold back its room; the queue holds at most what arrives in one send.
+/// edge); after a send, the next waits until <see cref="RelayOptions.MinSendInterval"/> has passed,
+/// so under load what arrives meanwhile goes out together, coalesced (<see cref="EventCoalescing"/>):
+/// each send costs a write and a wake-up of every viewer's socket, whatever it carries. A send waits
+/// for slow sockets at most <see cref="RelayOptions.SendWait"/>, and never for a viewer that is
+/// already behind, so one stalled socket cannot hold back its room; the queue holds at most what
+/// arrives in one send.
 /// </summary>
 public sealed class RoomSender(LocalRoom room, RelayOptions options, ILogger log)
 {
     private readonly Lock _lock = new();
     private List<RoomEvent> _queued = [];
     private bool _sending;
+    private long _lastSendAt = long.MinValue / 2;
 
     public void Post(IReadOnlyList<RoomEvent> events)
     {
@@ -39,8 +42,14 @@ public sealed class RoomSender(LocalRoom room, RelayOptions options, ILogger log
     private async Task SendQueuedAsync()
     {
         var waits = new List<Task>();
+        var spacing = (long)options.MinSendInterval.TotalMilliseconds;
         while (true)
         {
+            if (_lastSendAt + spacing - Environment.TickCount64 is var wait and > 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(wait));
+            }
+
             List<RoomEvent> events;
             lock (_lock)
             {
@@ -53,6 +62,8 @@ public sealed class RoomSender(LocalRoom room, RelayOptions options, ILogger log
                 events = _queued;
                 _queued = [];
             }
+
+            _lastSendAt = Environment.TickCount64;
 
             try
             {
