@@ -9,7 +9,7 @@ namespace Broadcart.Api.Relay;
 /// each send costs a write and a wake-up of every viewer's socket, whatever it carries. A send waits
 /// for slow sockets at most <see cref="RelayOptions.SendWait"/>, and never for a viewer that is
 /// already behind, so one stalled socket cannot hold back its room; the queue holds at most what
-/// arrives in one send.
+/// arrives during one send and the interval after it.
 /// </summary>
 public sealed class RoomSender(LocalRoom room, RelayOptions options, ILogger log)
 {

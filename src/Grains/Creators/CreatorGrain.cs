@@ -120,7 +120,6 @@ public sealed class CreatorGrain(
 
     private IVerificationQueueGrain Queue => GrainFactory.GetGrain<IVerificationQueueGrain>(IVerificationQueueGrain.Key);
 
-
     private void EnsureExists()
     {
         if (!Creator.Exists)

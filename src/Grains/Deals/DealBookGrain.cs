@@ -97,5 +97,4 @@ public sealed class DealBookGrain(
         Task.FromResult(Book.Deals.Values.Where(d => d.ProductId == productId && d.AcceptedBy.Contains(creatorId)).MaxBy(d => d.CommissionBps));
 
     private static bool InRegion(DealView deal, CreatorProfile creator) => deal.Regions.IsEmpty || deal.Regions.Contains(creator.Region);
-
 }

@@ -297,5 +297,4 @@ public sealed class CreatorPayoutsGrain(
             logger.LogWarning(e, "Creator {CreatorId}: {What} failed; the next reminder tries again", CreatorId, what);
         }
     }
-
 }
