@@ -30,14 +30,14 @@ public sealed record Figures(
     [property: Id(11)] double? ClickRate,
     [property: Id(12)] double? Conversion,
     [property: Id(13)] double? Roi,
-    [property: Id(14)] long ProductClicks = 0,
-    [property: Id(15)] double? JoinRate = null,
-    [property: Id(16)] double? ProductCtr = null,
-    [property: Id(17)] long? UniqueViewers = null,
-    [property: Id(18)] long ClickThroughOrders = 0,
-    [property: Id(19)] ImmutableArray<Money> ClickThroughRevenue = default,
-    [property: Id(20)] long ViewThroughOrders = 0,
-    [property: Id(21)] ImmutableArray<Money> ViewThroughRevenue = default)
+    [property: Id(14)] long ProductClicks,
+    [property: Id(15)] double? JoinRate,
+    [property: Id(16)] double? ProductCtr,
+    [property: Id(17)] long? UniqueViewers,
+    [property: Id(18)] long ClickThroughOrders,
+    [property: Id(19)] ImmutableArray<Money> ClickThroughRevenue,
+    [property: Id(20)] long ViewThroughOrders,
+    [property: Id(21)] ImmutableArray<Money> ViewThroughRevenue)
 {
     public long Impressions => OrganicImpressions + PaidImpressions;
 }
