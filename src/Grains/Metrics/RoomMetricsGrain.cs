@@ -250,7 +250,9 @@ public sealed class RoomMetricsGrain(
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
-        if (!_dirty)
+        // An attribution writes the state itself, but the stored report of an ended room is behind it.
+        var archiveBehind = Metrics.EndedAt is not null && Metrics.ArchivedVersion != Metrics.Version;
+        if (!_dirty && !archiveBehind)
         {
             return;
         }
@@ -264,7 +266,7 @@ public sealed class RoomMetricsGrain(
         try
         {
             // Orders attributed after the end change the stored report: it is stored again.
-            if (Metrics.EndedAt is not null && Metrics.ArchivedVersion != Metrics.Version)
+            if (archiveBehind)
             {
                 await StoreAsync(ReportData());
                 return;
