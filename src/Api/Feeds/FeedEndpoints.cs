@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Broadcart.Api.Identity;
 using Broadcart.Api.Live;
+using Broadcart.Grains.Attribution;
 using Broadcart.Grains.Common;
 using System.Collections.Immutable;
 using Broadcart.Grains.Feeds;
@@ -35,6 +36,12 @@ public static class FeedEndpoints
                 var entries = uncached
                     ? await UncachedAsync(grains, target, limit ?? 20)
                     : await grains.GetGrain<IFeedCacheGrain>(target).Get(limit ?? 20);
+                if (!entries.IsDefaultOrEmpty)
+                {
+                    // Each listed room is a view for attribution: one-way, the feed never waits on it.
+                    _ = grains.GetGrain<IUserTouchpointsGrain>(user.UserId()).Viewed([.. entries.Select(e => e.RoomId)]);
+                }
+
                 return TypedResults.Ok(new FeedResponse(target, [.. entries.Select(e => new FeedRoom(e.RoomId, e.Title, e.StreamerName, e.HomeRegion, e.ViewerCount, e.Paid))]));
             })
             .RequireAuthorization()

@@ -19,7 +19,10 @@ using Broadcart.Api.Products;
 using Broadcart.Api.Reach;
 using Broadcart.Api.Relay;
 using Broadcart.Api.Rooms;
+using Broadcart.Api.Reports;
 using Broadcart.Grains.Archive;
+using Broadcart.Grains.Fx;
+using Broadcart.Grains.Metrics;
 using Broadcart.Grains.Rooms;
 using Broadcart.Protocol;
 using Broadcart.Grains.Storage;
@@ -46,6 +49,9 @@ public static class BroadcartApiHost
         services.AddOpenApi();
         services.AddBroadcartHealth(builder.Configuration);
         services.AddEventArchive(builder.Configuration);
+        services.AddReportStore(builder.Configuration);
+        services.AddExchangeRates(builder.Configuration);
+        services.Configure<Broadcart.Grains.Attribution.AttributionOptions>(builder.Configuration.GetSection("Attribution"));
         services.AddSingleton<MediaStore>();
         services.AddSingleton<VerificationUploads>();
         services.AddHostedService<BlobCors>();
@@ -76,6 +82,7 @@ public static class BroadcartApiHost
         services.AddSingleton<RoomCommerceViews>();
         services.AddSingleton<SoldOutSales>();
         services.AddSingleton<OrderPlacement>();
+        services.AddSingleton<RoomReports>();
         services.AddSingleton(builder.Configuration.GetSection("Payments").Get<PaymentSettings>() ?? new PaymentSettings());
         services.AddHostedService<NodeReporter>();
         services.AddHostedService<SlowViewerWatch>();
@@ -142,6 +149,7 @@ public static class BroadcartApiHost
         app.MapReach();
         app.MapFeed();
         app.MapMetrics();
+        app.MapReports();
         app.MapArchive();
         app.MapMedia();
         app.MapAdmin();

@@ -1,6 +1,7 @@
 using Broadcart.Api.Orders;
 using Broadcart.Api.Relay;
 using Broadcart.Api.Rooms;
+using Broadcart.Grains.Attribution;
 using Broadcart.Grains.Common;
 using Broadcart.Grains.Metrics;
 using Broadcart.Grains.Rooms;
@@ -56,6 +57,9 @@ public sealed class LiveHub(
 
         // Audience first, replica second: whatever the replica misses reaches the viewer through the room's sender.
         var room = await rooms.JoinAsync(roomId, viewer);
+
+        // A view for attribution: one-way, so the join never waits on it.
+        _ = grains.GetGrain<IUserTouchpointsGrain>(viewer.Actor.UserId).Viewed([roomId]);
         return room.JoinViews.For(room.Replica, viewer.Region);
     }
 
@@ -103,6 +107,7 @@ public sealed class LiveHub(
         }
 
         room.Counters.CountClick(Viewer.Region);
+        _ = grains.GetGrain<IUserTouchpointsGrain>(Actor.UserId).Clicked(roomId);
         return Task.CompletedTask;
     }
 

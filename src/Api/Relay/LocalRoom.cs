@@ -58,7 +58,7 @@ public sealed class LocalRoom
         if (viewer.AddRoom(RoomId))
         {
             Audience.Add(viewer);
-            Counters.CountJoin(viewer.Region);
+            Counters.CountJoin(viewer.Region, viewer.Actor.UserId);
         }
         else
         {

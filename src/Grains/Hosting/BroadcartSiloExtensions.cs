@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Orleans.Hosting;
 using Broadcart.Grains.Archive;
+using Broadcart.Grains.Attribution;
+using Broadcart.Grains.Metrics;
 using Broadcart.Grains.Common;
 using Broadcart.Grains.Feeds;
 using Broadcart.Grains.Fx;
@@ -123,6 +125,9 @@ public static class BroadcartSiloExtensions
         silo.Services.Configure<VerificationOptions>(configuration.GetSection("Verification"));
         silo.Services.Configure<Broadcart.Grains.Earnings.LedgerOptions>(configuration.GetSection("Payouts"));
         silo.Services.AddExchangeRates(configuration);
+        silo.Services.AddReportStore(configuration);
+        silo.Services.Configure<AttributionOptions>(configuration.GetSection("Attribution"));
+        silo.Services.TryAddSingleton(sp => new AttributionClock(sp.GetRequiredService<TimeProvider>()));
         silo.Services.AddPayoutRail(configuration);
         if (configuration.GetSection("Blob").Get<BlobStorageOptions>() is { ConnectionString.Length: > 0 } documents)
         {

@@ -1,4 +1,6 @@
+using Broadcart.Grains.Attribution;
 using Broadcart.Grains.Common;
+using Broadcart.Grains.Metrics;
 using Broadcart.Grains.Earnings;
 using Broadcart.Grains.Deals;
 using Broadcart.Grains.Inventory;
@@ -268,6 +270,7 @@ public sealed class OrderGrain(
             if (Order.Status == OrderStatus.Paid)
             {
                 await UnitHolder.Confirm(OrderId);
+                await RecordAttributionAsync();
                 await SettleCommissionAsync();
             }
 
@@ -287,19 +290,27 @@ public sealed class OrderGrain(
             throw new BroadcartException(CommerceErrors.AlreadyPaid, $"order {OrderId} was already paid by {Order.PaymentId}");
         }
 
-        Order.PaymentId = notice.PaymentId;
         if (Order.Status == OrderStatus.Reserved)
         {
+            // Decided before the payment is written and written with it, so a retry after a crash
+            // counts the order for the same room, not for one the buyer touched in between.
+            var attribution = await GrainFactory.GetGrain<IUserTouchpointsGrain>(Order.BuyerId).Attribute();
+            Order.PaymentId = notice.PaymentId;
             Order.Status = OrderStatus.Paid;
             Order.PaidAt = Now;
+            Order.Attribution = attribution;
+            Order.AttributionDecided = true;
             await state.WriteStateAsync();
             await UnitHolder.Confirm(OrderId);
             await ForgetReminderAsync();
+            await RecordAttributionAsync();
             await SettleCommissionAsync();
         }
         else
         {
-            // Money arrived for an order whose units are gone: it must be refunded, not fulfilled.
+            // Money arrived for an order whose units are gone: it must be refunded, not fulfilled
+            // (and is attributed to no room).
+            Order.PaymentId = notice.PaymentId;
             Order.RefundDue = true;
             await state.WriteStateAsync();
         }
@@ -317,6 +328,7 @@ public sealed class OrderGrain(
         {
             await RestockIfPendingAsync();
             await ReverseCommissionAsync();
+            await ReverseAttributionAsync();
             return View();
         }
 
@@ -343,8 +355,39 @@ public sealed class OrderGrain(
 
         await RestockIfPendingAsync();
         await ReverseCommissionAsync();
+        await ReverseAttributionAsync();
         return View();
     }
+
+    /// <summary>
+    /// Counts the paid order for the room it was attributed to (maybe not the room it was placed
+    /// in). The room's metrics take an order id once, so a retry after a crash between their write
+    /// and this order's cannot count it twice.
+    /// </summary>
+    private async Task RecordAttributionAsync()
+    {
+        if (Order.AttributionRecorded || !Order.AttributionDecided || AttributedOrder() is not { } attributed)
+        {
+            return;
+        }
+
+        await GrainFactory.GetGrain<IRoomMetricsGrain>(Order.Attribution!.RoomId).RecordAttribution(attributed);
+        Order.AttributionRecorded = true;
+        await state.WriteStateAsync();
+    }
+
+    /// <summary>A refund takes the order out of the attributed room's figures (once: the metrics know it was taken out).</summary>
+    private async Task ReverseAttributionAsync()
+    {
+        if (Order.AttributionRecorded && AttributedOrder() is { } attributed)
+        {
+            await GrainFactory.GetGrain<IRoomMetricsGrain>(Order.Attribution!.RoomId).ReverseAttribution(attributed);
+        }
+    }
+
+    private AttributedOrder? AttributedOrder() => Order.Attribution is { } a
+        ? new AttributedOrder(OrderId, a.Window, Order.Region, Order.Total, a.At)
+        : null;
 
     /// <summary>
     /// The commission a paid order earns the creator whose room sold it, under the deal they

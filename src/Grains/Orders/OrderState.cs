@@ -1,3 +1,4 @@
+using Broadcart.Grains.Attribution;
 using Broadcart.Grains.Common;
 
 namespace Broadcart.Grains.Orders;
@@ -38,4 +39,12 @@ public sealed class OrderState
 
     /// <summary>The creator whose ledger the commission went to, for a refund to reverse it.</summary>
     [Id(23)] public string? CommissionCreatorId { get; set; }
+
+    /// <summary>Whether the room the order is attributed to was decided (at payment; null <see cref="Attribution"/>: no room).</summary>
+    [Id(24)] public bool AttributionDecided { get; set; }
+
+    [Id(25)] public AttributionDecision? Attribution { get; set; }
+
+    /// <summary>Whether the attributed room's metrics counted the order (they take an order id once).</summary>
+    [Id(26)] public bool AttributionRecorded { get; set; }
 }

@@ -1,6 +1,7 @@
 using Broadcart.Grains.Archive;
 using Broadcart.Grains.Common;
 using Broadcart.Grains.Feeds;
+using Broadcart.Grains.Metrics;
 using Broadcart.Grains.Reach;
 using Broadcart.Grains.Commerce;
 using Microsoft.Extensions.Logging;
@@ -180,7 +181,11 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
 
         Room.Status = RoomStatus.Ended;
         Room.EndedAt = Now;
-        return await StatusMovedAsync(actor);
+        var ended = await StatusMovedAsync(actor);
+
+        // The report is stored once the room has ended; the report endpoint stores it too if this is lost.
+        _ = GrainFactory.GetGrain<IRoomMetricsGrain>(RoomId).RoomEnded(Room.EndedAt.Value);
+        return ended;
     }
 
     private async Task<RoomSnapshot> StatusMovedAsync(Actor actor)

@@ -12,6 +12,9 @@ public sealed class BlobStorageOptions
 
     public string MediaContainer { get; set; } = "media";
 
+    /// <summary>Ended rooms' reports (<c>{roomId}/report.json</c>).</summary>
+    public string ReportContainer { get; set; } = "reports";
+
     /// <summary>Per-request timeout: a storage outage must fail calls fast, not hang them.</summary>
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -59,6 +59,8 @@ public static class EndpointCatalog
         ["POST /api/rooms/{roomId}/reach/resume"] = (OwnerOrMerchant, NoBody),
         ["GET /api/feed"] = (SignedIn, NoBody),
         ["GET /api/rooms/{roomId}/metrics"] = (OwnerOrMerchant, NoBody),
+        ["GET /api/rooms/{roomId}/report"] = (OwnerOrMerchant, NoBody),
+        ["GET /api/rooms/{roomId}/report.csv"] = (OwnerOrMerchant, NoBody),
         // Global moderators are staff; a room's own moderators moderate its chat live but do not take it away.
         ["GET /api/rooms/{roomId}/chat/export"] = ([Caller.RoomStreamer, Caller.Moderator, Caller.Admin], NoBody),
         ["POST /api/media/uploads"] = (Streamers, (_, _) => new { purpose = "roomCover", contentType = "image/png", length = 100 }),
