@@ -39,7 +39,7 @@ public sealed class PacingSimulation(long budgetMicros, int plannedMinutes, long
             }
 
             var input = new PacingInput(budgetMicros, plannedMinutes, elapsed, 0, spend.Sum(),
-                [.. audience.Select((a, i) => new RegionReturn(a.Region, spend[i], measuredRevenue[i], measuredSpend[i], Idle: a.DemandPerStep == 0))]);
+                [.. audience.Select((a, i) => new RegionReturn(a.Region, measuredRevenue[i], measuredSpend[i], Idle: a.DemandPerStep == 0))]);
             var plan = ReachPacer.Plan(input);
             Assert.InRange(plan.Regions.Sum(r => r.Share), 0.999999, 1.000001);
             exploredAt ??= plan.Regions.All(r => r.Explored) ? step : null;

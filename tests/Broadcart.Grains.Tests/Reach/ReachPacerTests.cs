@@ -50,9 +50,9 @@ public sealed class ReachPacerTests
         // Nothing measured yet: every region gets an even share whatever the others earned.
         var plan = ReachPacer.Plan(new PacingInput(Budget, 60, TimeSpan.FromMinutes(5), 0, 0,
         [
-            new RegionReturn("DE", 4_000_000, MeasuredRevenueMicros: 40_000_000, MeasuredSpendMicros: 4_000_000),
-            new RegionReturn("FR", 0),
-            new RegionReturn("IT", 100_000, MeasuredRevenueMicros: 0, MeasuredSpendMicros: 100_000),
+            new RegionReturn("DE", MeasuredRevenueMicros: 40_000_000, MeasuredSpendMicros: 4_000_000),
+            new RegionReturn("FR"),
+            new RegionReturn("IT", MeasuredRevenueMicros: 0, MeasuredSpendMicros: 100_000),
         ]));
         Assert.True(plan.For("DE")!.Explored);
         Assert.Equal(1.0 / 3, plan.For("FR")!.Share, 6);
@@ -78,7 +78,7 @@ public sealed class ReachPacerTests
     public void A_region_nobody_browses_lends_its_share_to_the_busy_ones()
     {
         var plan = ReachPacer.Plan(new PacingInput(Budget, 60, TimeSpan.FromMinutes(30), 0, 0,
-            [new RegionReturn("DE", 0), new RegionReturn("FR", 0, Idle: true)]));
+            [new RegionReturn("DE"), new RegionReturn("FR", Idle: true)]));
         Assert.Equal(0.5, plan.For("FR")!.Share, 6);
         Assert.Equal(plan.AllowedMicros, plan.For("DE")!.CapMicros);
     }

@@ -16,14 +16,12 @@ public sealed record PacingInput(
     ImmutableArray<RegionReturn> Regions);
 
 /// <summary>
-/// One chosen region: <see cref="SpendMicros"/> is the reach's own ledger (exact, current);
-/// <see cref="MeasuredRevenueMicros"/> and <see cref="MeasuredSpendMicros"/> come from one
+/// One chosen region: <see cref="MeasuredRevenueMicros"/> and <see cref="MeasuredSpendMicros"/> come from one
 /// snapshot of the room's metrics, so their ratio is a consistent return even though the
 /// snapshot lags. <see cref="Idle"/>: no feed has asked to show the room there lately.
 /// </summary>
 public sealed record RegionReturn(
     string Region,
-    long SpendMicros,
     long MeasuredRevenueMicros = 0,
     long MeasuredSpendMicros = 0,
     bool Idle = false);
