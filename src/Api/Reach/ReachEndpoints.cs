@@ -19,7 +19,9 @@ public static class ReachEndpoints
                     [.. (body.Regions ?? []).Select(r => r.Trim())],
                     [.. (body.ExcludedRegions ?? []).Select(r => r.Trim())],
                     body.Budget ?? throw new BroadcartException(ErrorCodes.ValidationFailed, "budget is required"),
-                    body.BidCpm ?? throw new BroadcartException(ErrorCodes.ValidationFailed, "bidCpm is required"));
+                    body.BidCpm ?? throw new BroadcartException(ErrorCodes.ValidationFailed, "bidCpm is required"),
+                    body.ParseMode(),
+                    body.PlannedMinutes);
                 var view = await grains.GetGrain<ILiveRoomGrain>(RoomIds.Validate(roomId)).SetReach(user.ToActor(user.ClaimedRegion()), setting);
                 return TypedResults.Ok(ReachResponse.From(view));
             })

@@ -13,8 +13,12 @@ public sealed record ReachResponse(
     long SpendMicros,
     long PaidImpressions,
     ReachPhase State,
-    long UnbilledImpressions)
+    long UnbilledImpressions,
+    ReachMode Mode,
+    int? PlannedMinutes,
+    IReadOnlyList<RegionAllocation> Allocation)
 {
     public static ReachResponse From(ReachView r) =>
-        new(r.RoomId, r.Regions, r.ExcludedRegions, r.Budget, r.BidCpm, r.Spend, r.SpendMicros, r.PaidImpressions, r.Phase, r.UnbilledImpressions);
+        new(r.RoomId, r.Regions, r.ExcludedRegions, r.Budget, r.BidCpm, r.Spend, r.SpendMicros, r.PaidImpressions, r.Phase, r.UnbilledImpressions,
+            r.Mode, r.PlannedMinutes, r.Allocation.IsDefault ? [] : r.Allocation);
 }

@@ -18,7 +18,10 @@ public sealed record ReachView(
     [property: Id(6)] long PaidImpressions,
     [property: Id(7)] ReachPhase Phase,
     [property: Id(8)] long Version,
-    [property: Id(9)] long UnbilledImpressions = 0)
+    [property: Id(9)] long UnbilledImpressions = 0,
+    [property: Id(10)] ReachMode Mode = ReachMode.Manual,
+    [property: Id(11)] int? PlannedMinutes = null,
+    [property: Id(12)] ImmutableArray<RegionAllocation> Allocation = default)
 {
     /// <summary>Spend in whole minor units, rounded down (the exact figure is <see cref="SpendMicros"/>).</summary>
     public Money Spend => new(Budget.Currency, SpendMicros / Currencies.MicrosPerMinor(Budget.Currency));

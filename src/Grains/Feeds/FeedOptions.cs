@@ -29,4 +29,7 @@ public sealed class FeedOptions
 
     /// <summary>The largest lease a cache asks for: the most one cache can ever serve past a lost lease.</summary>
     public long MaxLease { get; set; } = 5_000;
+
+    /// <summary>How often an auto-paced reach reads its measured return from the room's metrics (at most; only while leasing).</summary>
+    public TimeSpan MeasureInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

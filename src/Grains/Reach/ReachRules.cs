@@ -23,6 +23,10 @@ internal static class ReachRules
         Require(s.Budget.AmountMinor >= 0, "budget must not be negative");
         Require(ReachPricing.Micros(s.Budget) >= ReachPricing.MicrosPerImpression(s.BidCpm),
             "budget is below the cost of one impression at this bid");
+        Require(Enum.IsDefined(s.Mode), "mode must be manual or auto");
+        Require(s.Mode == ReachMode.Auto || s.PlannedMinutes is null, "plannedMinutes applies to mode auto only");
+        Require(s.Mode == ReachMode.Manual || s.PlannedMinutes is >= 1 and <= ReachSetting.MaxPlannedMinutes,
+            $"plannedMinutes is required for mode auto, 1 to {ReachSetting.MaxPlannedMinutes}");
     }
 
     private static void Require(bool condition, string detail)

@@ -20,4 +20,14 @@ public sealed class RoomReachState
 
     /// <summary>Paid impressions served that the budget could not pay for: shown, never charged.</summary>
     [Id(10)] public long UnbilledImpressions { get; set; }
+
+    /// <summary>Spend by region: the auto pacer's ledger (metrics are counted one-way and may lag).</summary>
+    [Id(11)] public Dictionary<string, long> SpendByRegion { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(12)] public ReachMode Mode { get; set; }
+    [Id(13)] public int? PlannedMinutes { get; set; }
+
+    /// <summary>When auto mode began, and what had been spent then: only the rest is paced.</summary>
+    [Id(14)] public DateTimeOffset? PacedSince { get; set; }
+    [Id(15)] public long PacedFromMicros { get; set; }
 }

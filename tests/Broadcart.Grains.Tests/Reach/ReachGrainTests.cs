@@ -81,4 +81,42 @@ public sealed class ReachGrainTests(ClusterFixture fixture)
         var refused = await Assert.ThrowsAsync<BroadcartException>(() => room.SetReachPaused(streamer, false));
         Assert.Equal(CommerceErrors.BudgetExhausted, refused.Code);
     }
+
+    [Fact]
+    public async Task An_auto_reach_leases_no_more_than_the_pace_and_gives_an_idle_regions_share_to_the_busy_one()
+    {
+        var streamer = Actors.Viewer("auto-streamer");
+        var roomId = Actors.NewRoomId();
+        var room = Grains.GetGrain<ILiveRoomGrain>(roomId);
+        await room.Create(new CreateRoom("Auto", "en", "LV", null, streamer));
+        await room.Start(streamer);
+        var before = DateTimeOffset.UtcNow;
+
+        // $60 at a $10 CPM over an hour: 6,000 impressions, 100 a minute; ten seconds' lead is 16.
+        var view = await room.SetReach(streamer, new ReachSetting(ImmutableArray.Create("MT", "CY"), [], new Money("USD", 60_00), new Money("USD", 10_00), ReachMode.Auto, 60));
+        Assert.Equal(ReachMode.Auto, view.Mode);
+        Assert.Equal(["MT", "CY"], view.Allocation.Select(a => a.Region));
+        Assert.All(view.Allocation, a => Assert.Equal(0.5, a.Share, 6));
+        Assert.All(view.Allocation, a => Assert.Null(a.Roi));
+
+        var reach = Grains.GetGrain<IRoomReachGrain>(roomId);
+        var first = await reach.Settle("MT", "silo-a", served: 0, wanted: 5_000);
+        var paced = (DateTimeOffset.UtcNow - before + TimeSpan.FromSeconds(10)) / TimeSpan.FromHours(1) * 6_000;
+        Assert.InRange(first.Granted, 16, paced); // CY has not asked: MT may take the whole lead
+        Assert.True(first.PaidInRegion);
+        var second = await reach.Settle("CY", "silo-b", served: 0, wanted: 5_000);
+        Assert.True(first.Granted + second.Granted <= (DateTimeOffset.UtcNow - before + TimeSpan.FromSeconds(10)) / TimeSpan.FromHours(1) * 6_000);
+        Assert.True(second.PaidInRegion); // held back by the pace, still paid there
+
+        var refused = await Assert.ThrowsAsync<BroadcartException>(() => room.SetReach(streamer,
+            new ReachSetting(ImmutableArray.Create("MT"), [], new Money("USD", 60_00), new Money("USD", 10_00), ReachMode.Auto, 1441)));
+        Assert.Equal(ErrorCodes.ValidationFailed, refused.Code);
+        Assert.Equal(ReachMode.Auto, (await reach.Get())!.Mode);
+        Assert.Equal(60, (await reach.Get())!.PlannedMinutes);
+
+        var manual = await room.SetReach(streamer, new ReachSetting(ImmutableArray.Create("MT", "CY"), [], new Money("USD", 60_00), new Money("USD", 10_00)));
+        Assert.Equal(ReachMode.Manual, manual.Mode);
+        Assert.Empty(manual.Allocation);
+        Assert.Equal(6_000 - first.Granted - second.Granted, (await reach.Settle("CY", "silo-c", served: 0, wanted: 6_000)).Granted); // manual: the budget is the only cap
+    }
 }
