@@ -12,7 +12,7 @@ namespace Broadcart.Api.Relay;
 /// The one place room events become hub invocations. A run of chat becomes one <c>chat</c> or one
 /// <c>chatBatch</c> (every invocation costs a write and a flush per connection); prices and
 /// availability differ by region, so pins, the showcase and <c>geo</c> render once per region this
-/// node has viewers in.
+/// node has viewers in; a translation goes only to the viewers reading its language.
 /// </summary>
 public static class EventWire
 {
@@ -32,6 +32,10 @@ public static class EventWire
             if (e is ProductPinned or ShowcaseChanged or GeoChanged)
             {
                 AddPerRegion(wire, roomId, e, room, regions);
+            }
+            else if (e is ChatTranslated t)
+            {
+                wire.Add(new WireMessage(Invocation(EventNames.ChatTranslated, new ChatTranslatedPayload(roomId, t.MessageId, t.Seq, t.Language, t.Text)), Language: t.Language));
             }
             else if (Render(roomId, e) is ({ } name, var payload))
             {

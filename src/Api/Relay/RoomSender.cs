@@ -70,7 +70,7 @@ public sealed class RoomSender(LocalRoom room, RelayOptions options, ILogger log
                 var audience = room.Audience;
                 foreach (var message in EventWire.Render(room.RoomId, EventCoalescing.Coalesce(events), room.Replica.Room, audience.Regions))
                 {
-                    audience.Write(message.Message, message.Region, waits);
+                    audience.Write(message.Message, message.Region, message.Language, waits);
                 }
 
                 if (waits.Count > 0)
