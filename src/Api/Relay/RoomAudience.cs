@@ -22,6 +22,8 @@ public sealed class RoomAudience
     /// <summary>The chat languages viewers here have set, sorted: the room translates each message into those.</summary>
     public IReadOnlyList<string> Languages => [.. _languages.Where(l => l.Value > 0).Select(l => l.Key).Order(StringComparer.Ordinal)];
 
+    public bool Reads(string language) => _languages.TryGetValue(language, out var n) && n > 0;
+
     public void Add(LiveViewer viewer)
     {
         if (_viewers.TryAdd(viewer, 0))
