@@ -29,6 +29,7 @@ command -v dotnet >/dev/null || die "the .NET 10 SDK is missing: install it (dot
 command -v node >/dev/null && command -v npm >/dev/null || die "Node.js and npm are missing: apt-get install nodejs npm"
 command -v redis-server >/dev/null || apt_install redis-server
 [ -x /usr/bin/chromium ] || apt_install chromium
+for pkg in $(apertium_missing); do apt_install "$pkg"; done
 if [ ! -f "$AZURITE_MAIN" ]; then
   log "installing azurite@$AZURITE_VERSION from npm"
   install_azurite >"$RUN/npm.log" 2>&1 || die "could not install azurite from npm (see $RUN/npm.log)"
@@ -57,7 +58,13 @@ run_azurite "$AZURITE_PORT" "$RUN/azurite" >"$RUN/azurite.log" 2>&1 &
 PIDS+=($!)
 wait_port "$AZURITE_PORT" || die "azurite did not start on 127.0.0.1:$AZURITE_PORT"
 
+APERTIUM_PORT=$(free_port)
+run_apertium "$APERTIUM_PORT" >"$RUN/apertium.log" 2>&1 &
+PIDS+=($!)
+wait_port "$APERTIUM_PORT" || die "apertium-apy did not start on 127.0.0.1:$APERTIUM_PORT (see $RUN/apertium.log)"
+
 export BROADCART_TEST_REDIS="127.0.0.1:$REDIS_PORT"
+export BROADCART_TEST_APERTIUM="http://127.0.0.1:$APERTIUM_PORT"
 export BROADCART_TEST_BLOB="$(azurite_connection_string "$AZURITE_PORT")"
 export BROADCART_TEST_CHROMIUM=/usr/bin/chromium
 export BROADCART_TEST_AZURITE_MAIN="$AZURITE_MAIN"

@@ -1,5 +1,5 @@
-# Sourced by ./test.sh and deploy/local/up.sh (after setting ROOT to the repository): Redis and
-# Azurite on 127.0.0.1 the same way for both. The tests' C# harness has its own copy of these
+# Sourced by ./test.sh and deploy/local/up.sh (after setting ROOT to the repository): Redis,
+# Azurite and Apertium's APY translation server on 127.0.0.1 the same way for both. The tests' C# harness has its own copy of these
 # settings in tests/Broadcart.Testing (Azurite.cs, Topology.cs).
 
 AZURITE_VERSION=3.37.0
@@ -22,6 +22,19 @@ run_redis() { # port: in memory only, nothing written to disk
 }
 run_azurite() { # port, folder for its data
   exec node "$AZURITE_MAIN" --blobHost 127.0.0.1 --blobPort "$1" --location "$2" --skipApiVersionCheck --silent
+}
+
+# Apertium from Debian's packages: the APY HTTP server and the pairs chat translation is tested
+# with (English to and from Spanish and Catalan). APY loads every pair under its modes folder.
+APERTIUM_PACKAGES="apertium-apy apertium-eng-spa apertium-eng-cat"
+APERTIUM_MODES=/usr/share/apertium/modes
+apertium_missing() { # prints the packages of $APERTIUM_PACKAGES that are not installed
+  for pkg in $APERTIUM_PACKAGES; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || printf '%s ' "$pkg"
+  done
+}
+run_apertium() { # port: one process, pipelines started on first use and kept
+  exec apertium-apy -p "$1" -j 1 "$APERTIUM_MODES"
 }
 
 wait_port() { # port: true once something accepts connections on it (within 30 s)

@@ -62,10 +62,10 @@ public sealed class LocalScriptsTests
         !File.Exists($"/proc/{pid}/stat") || File.ReadAllText($"/proc/{pid}/stat").Split(')')[^1].TrimStart().StartsWith('Z');
 
     [Fact]
-    public async Task Up_starts_redis_azurite_two_silos_and_two_api_nodes_and_down_stops_exactly_those()
+    public async Task Up_starts_redis_azurite_apertium_two_silos_and_two_api_nodes_and_down_stops_exactly_those()
     {
         int[] silos = [Ports.Free(), Ports.Free()], gateways = [Ports.Free(), Ports.Free()], apis = [Ports.Free(), Ports.Free()];
-        int redis = Ports.Free(), azurite = Ports.Free();
+        int redis = Ports.Free(), azurite = Ports.Free(), apertium = Ports.Free();
         var state = Path.Combine(RepoPaths.Root, ".test-run", "local-cluster-" + Guid.NewGuid().ToString("N")[..8]);
         var environment = new Dictionary<string, string>
         {
@@ -74,6 +74,7 @@ public sealed class LocalScriptsTests
             ["CONFIGURATION"] = RepoPaths.Configuration,
             ["REDIS_PORT"] = redis.ToString(),
             ["AZURITE_PORT"] = azurite.ToString(),
+            ["APERTIUM_PORT"] = apertium.ToString(),
             ["SILO_PORTS"] = string.Join(' ', silos),
             ["GATEWAY_PORTS"] = string.Join(' ', gateways),
             ["API_PORTS"] = string.Join(' ', apis),
@@ -88,7 +89,13 @@ public sealed class LocalScriptsTests
             Assert.True(up.ExitCode == 0, $"up.sh exited {up.ExitCode}: {up.Output}");
             Assert.Contains($"http://127.0.0.1:{apis[0]}/", up.Output);
             Assert.Contains($"http://127.0.0.1:{apis[1]}/", up.Output);
-            Assert.Equal(6, pids.Count);
+            Assert.Equal(7, pids.Count);
+
+            // The silos translate chat through this APY: it serves the pairs up.sh installed.
+            using (var apy = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{apertium}/") })
+            {
+                Assert.Contains("\"spa\"", await apy.GetStringAsync("listPairs"));
+            }
 
             // Both API nodes serve the same cluster of two silos.
             foreach (var port in apis)

@@ -16,4 +16,12 @@ public static class TestEnvironment
             : throw new InvalidOperationException(
                 "Redis is not running for this test: run ./test.sh (it installs redis-server from Debian's packages and starts it), " +
                 "or start redis-server yourself and set BROADCART_TEST_REDIS to host:port.");
+
+    public static Uri Apertium =>
+        Environment.GetEnvironmentVariable("BROADCART_TEST_APERTIUM") is { Length: > 0 } value
+            ? new Uri(value)
+            : throw new InvalidOperationException(
+                "Apertium's APY server is not running for this test: run ./test.sh (it installs apertium-apy, apertium-eng-spa and " +
+                "apertium-eng-cat from Debian's packages and starts it), or run 'apertium-apy -p 2737 /usr/share/apertium/modes' " +
+                "yourself and set BROADCART_TEST_APERTIUM=http://127.0.0.1:2737.");
 }

@@ -12,7 +12,7 @@ public sealed class Viewer : IAsyncDisposable
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly string[] EventNames =
     [
-        "chat", "chatBatch", "chatDeleted", "viewers", "likes", "roomStatus", "slowMode",
+        "chat", "chatBatch", "chatDeleted", "chatTranslated", "viewers", "likes", "roomStatus", "slowMode",
         "productPinned", "showcase", "flashSale", "stock", "purchase", "geo", "metrics",
     ];
 

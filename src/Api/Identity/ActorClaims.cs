@@ -14,7 +14,8 @@ public static class ActorClaims
         user.FindFirstValue(ClaimNames.Name) ?? user.UserId(),
         region,
         user.IsInRole(Roles.Moderator),
-        user.IsInRole(Roles.Admin));
+        user.IsInRole(Roles.Admin),
+        Broadcart.Grains.Translation.ChatLanguage.Primary(user.FindFirstValue(ClaimNames.Language)));
 
     /// <summary>The region claim, or <c>ZZ</c> ("unknown") when the token has none.</summary>
     public static string ClaimedRegion(this ClaimsPrincipal user) =>

@@ -7,4 +7,5 @@ public static class ClaimNames
     public const string Name = "name";
     public const string Role = "role";
     public const string Region = "region";
+    public const string Language = "language";
 }

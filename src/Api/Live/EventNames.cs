@@ -6,6 +6,7 @@ public static class EventNames
     public const string Chat = "chat";
     public const string ChatBatch = "chatBatch";
     public const string ChatDeleted = "chatDeleted";
+    public const string ChatTranslated = "chatTranslated";
     public const string Viewers = "viewers";
     public const string Likes = "likes";
     public const string RoomStatus = "roomStatus";

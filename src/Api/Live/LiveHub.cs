@@ -77,6 +77,23 @@ public sealed class LiveHub(
         return Room(roomId).SendChat(Actor, normalized);
     }
 
+    /// <summary>The chat language this connection reads: chat in other languages also reaches it as <c>chatTranslated</c>.</summary>
+    public Task SetLanguage(string language)
+    {
+        var primary = Broadcart.Grains.Translation.ChatLanguage.Validate(language);
+        var viewer = Viewer;
+        var before = viewer.SetLanguage(primary);
+        if (before != primary)
+        {
+            foreach (var roomId in viewer.Rooms)
+            {
+                rooms.Find(roomId)?.Audience.LanguageChanged(viewer, before);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task Like(string roomId)
     {
         var room = EnsureJoined(roomId);

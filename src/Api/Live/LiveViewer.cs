@@ -9,6 +9,7 @@ namespace Broadcart.Api.Live;
 /// </summary>
 public sealed class LiveViewer(HubConnectionContext connection, Actor actor)
 {
+    private Actor _actor = actor;
     private readonly Lock _lock = new();
     private string[] _rooms = [];
     private int _pendingWrites;
@@ -18,9 +19,23 @@ public sealed class LiveViewer(HubConnectionContext connection, Actor actor)
 
     public string ConnectionId => Connection.ConnectionId;
 
-    public Actor Actor { get; } = actor;
+    public Actor Actor => Volatile.Read(ref _actor);
 
     public string Region => Actor.Region;
+
+    /// <summary>The chat language this connection reads (a primary subtag), if it set one.</summary>
+    public string? Language => Actor.Language;
+
+    /// <summary>Sets the connection's chat language; returns the one it had.</summary>
+    public string? SetLanguage(string language)
+    {
+        lock (_lock)
+        {
+            var before = _actor.Language;
+            Volatile.Write(ref _actor, _actor with { Language = language });
+            return before;
+        }
+    }
 
     /// <summary>Since when (<see cref="Environment.TickCount64"/>) a write to this viewer has been waiting for its socket; 0 when none.</summary>
     public long BehindSince => Volatile.Read(ref _behindSince);

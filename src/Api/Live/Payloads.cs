@@ -7,6 +7,8 @@ public sealed record ChatBatchPayload(string RoomId, IReadOnlyList<ChatMessage> 
 
 public sealed record ChatDeletedPayload(string RoomId, string MessageId);
 
+public sealed record ChatTranslatedPayload(string RoomId, string MessageId, long Seq, string Language, string Text);
+
 public sealed record ViewersPayload(string RoomId, int Count);
 
 public sealed record LikesPayload(string RoomId, long Total);

@@ -12,14 +12,16 @@ namespace Broadcart.Api.Relay;
 /// The one place room events become hub invocations. A run of chat becomes one <c>chat</c> or one
 /// <c>chatBatch</c> (every invocation costs a write and a flush per connection); prices and
 /// availability differ by region, so pins, the showcase and <c>geo</c> render once per region this
-/// node has viewers in.
+/// node has viewers in; a translation goes only to the viewers reading its language.
 /// </summary>
 public static class EventWire
 {
-    public static List<WireMessage> Render(string roomId, IReadOnlyList<RoomEvent> events, RoomSnapshot? room, IEnumerable<string> regions)
+    /// <param name="reads">Whether a viewer here reads a language: translations nobody here reads are not rendered.</param>
+    public static List<WireMessage> Render(string roomId, IReadOnlyList<RoomEvent> events, RoomSnapshot? room, IEnumerable<string> regions, Func<string, bool>? reads = null)
     {
         var wire = new List<WireMessage>();
         var chat = new List<ChatMessage>();
+        var translated = new List<ChatTranslated>();
         foreach (var e in events)
         {
             if (e is ChatPosted posted)
@@ -28,7 +30,19 @@ public static class EventWire
                 continue;
             }
 
-            AddChat(wire, roomId, chat);
+            // A translation waits for the run of chat it sits in, so that it does not split one
+            // chatBatch into two for every viewer: it still follows its original.
+            if (e is ChatTranslated t)
+            {
+                if (reads is null || reads(t.Language))
+                {
+                    translated.Add(t);
+                }
+
+                continue;
+            }
+
+            AddChat(wire, roomId, chat, translated);
             if (e is ProductPinned or ShowcaseChanged or GeoChanged)
             {
                 AddPerRegion(wire, roomId, e, room, regions);
@@ -39,19 +53,19 @@ public static class EventWire
             }
         }
 
-        AddChat(wire, roomId, chat);
+        AddChat(wire, roomId, chat, translated);
         return wire;
     }
 
     public static SerializedHubMessage Invocation(string name, object? payload) =>
         new(new InvocationMessage(name, [payload]));
 
-    private static void AddChat(List<WireMessage> wire, string roomId, List<ChatMessage> chat)
+    private static void AddChat(List<WireMessage> wire, string roomId, List<ChatMessage> chat, List<ChatTranslated> translated)
     {
         switch (chat.Count)
         {
             case 0:
-                return;
+                break;
             case 1:
                 wire.Add(new WireMessage(Invocation(EventNames.Chat, chat[0])));
                 break;
@@ -61,6 +75,12 @@ public static class EventWire
         }
 
         chat.Clear();
+        foreach (var t in translated)
+        {
+            wire.Add(new WireMessage(Invocation(EventNames.ChatTranslated, new ChatTranslatedPayload(roomId, t.MessageId, t.Seq, t.Language, t.Text)), Language: t.Language));
+        }
+
+        translated.Clear();
     }
 
     private static void AddPerRegion(List<WireMessage> wire, string roomId, RoomEvent e, RoomSnapshot? room, IEnumerable<string> regions)

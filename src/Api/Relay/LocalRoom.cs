@@ -40,6 +40,9 @@ public sealed class LocalRoom
 
     public int ReportedViewers { get; set; } = -1;
 
+    /// <summary>The chat languages last reported to the room; null before the first report.</summary>
+    public IReadOnlyList<string>? ReportedLanguages { get; set; }
+
     public long LastReportAt { get; set; }
 
     /// <summary>

@@ -112,8 +112,10 @@ public sealed class NodeRooms : IDisposable
             }
 
             var viewers = room.Viewers;
+            var languages = room.Audience.Languages;
             var heartbeatDue = Environment.TickCount64 - room.LastReportAt >= (long)_options.HeartbeatInterval.TotalMilliseconds;
-            if (viewers == room.ReportedViewers && !heartbeatDue && room.Counters.IsEmpty)
+            var languagesChanged = room.ReportedLanguages is null || !room.ReportedLanguages.SequenceEqual(languages);
+            if (viewers == room.ReportedViewers && !heartbeatDue && room.Counters.IsEmpty && !languagesChanged)
             {
                 return;
             }
@@ -122,7 +124,7 @@ public sealed class NodeRooms : IDisposable
             bool known;
             try
             {
-                known = await Grain(room.RoomId).Report(new NodeReport(_node.Id, viewers, likes, counters, room.Audience.ByRegion.ToImmutableDictionary()));
+                known = await Grain(room.RoomId).Report(new NodeReport(_node.Id, viewers, likes, counters, room.Audience.ByRegion.ToImmutableDictionary(), [.. languages]));
             }
             catch
             {
@@ -139,6 +141,7 @@ public sealed class NodeRooms : IDisposable
             }
 
             room.ReportedViewers = viewers;
+            room.ReportedLanguages = languages;
             room.LastReportAt = Environment.TickCount64;
         }
         catch (Exception ex)
@@ -175,6 +178,7 @@ public sealed class NodeRooms : IDisposable
         }
 
         room.ReportedViewers = viewers;
+        room.ReportedLanguages = null;
         room.LastReportAt = Environment.TickCount64;
     }
 

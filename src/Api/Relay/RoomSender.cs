@@ -68,9 +68,9 @@ public sealed class RoomSender(LocalRoom room, RelayOptions options, ILogger log
             try
             {
                 var audience = room.Audience;
-                foreach (var message in EventWire.Render(room.RoomId, EventCoalescing.Coalesce(events), room.Replica.Room, audience.Regions))
+                foreach (var message in EventWire.Render(room.RoomId, EventCoalescing.Coalesce(events), room.Replica.Room, audience.Regions, audience.Reads))
                 {
-                    audience.Write(message.Message, message.Region, waits);
+                    audience.Write(message.Message, message.Region, message.Language, waits);
                 }
 
                 if (waits.Count > 0)

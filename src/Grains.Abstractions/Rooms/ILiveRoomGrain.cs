@@ -27,6 +27,10 @@ public interface ILiveRoomGrain : IGrainWithStringKey
     [Alias("DeleteChat")]
     Task DeleteChat(Actor actor, string messageId);
 
+    /// <summary>Translations of a message, from the translation worker: each goes to that language's viewers after the original.</summary>
+    [OneWay, Alias("AddTranslations")]
+    Task AddTranslations(string messageId, long seq, System.Collections.Immutable.ImmutableArray<Broadcart.Grains.Translation.ChatTranslation> translations);
+
     /// <summary>Returns when the mute ends.</summary>
     [Alias("MuteUser")]
     Task<DateTimeOffset> MuteUser(Actor actor, string userId, int seconds);

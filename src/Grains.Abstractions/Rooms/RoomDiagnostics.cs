@@ -1,9 +1,10 @@
 namespace Broadcart.Grains.Rooms;
 
-/// <summary>Counters that show how hard a room grain works (calls received, batches sent).</summary>
+/// <summary>Counters that show how hard a room grain works (calls received, batches sent), and the chat languages its nodes reported.</summary>
 [GenerateSerializer, Immutable, Alias("Broadcart.RoomDiagnostics")]
 public sealed record RoomDiagnostics(
     [property: Id(0)] long CallsReceived,
     [property: Id(1)] long BatchesFlushed,
     [property: Id(2)] int SubscribedNodes,
-    [property: Id(3)] long StateWrites);
+    [property: Id(3)] long StateWrites,
+    [property: Id(4)] System.Collections.Immutable.ImmutableArray<string> Languages = default);

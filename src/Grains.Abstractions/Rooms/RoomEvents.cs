@@ -14,6 +14,14 @@ public abstract record RoomEvent;
 [GenerateSerializer, Immutable, Alias("Broadcart.ChatPosted")]
 public sealed record ChatPosted([property: Id(0)] ChatMessage Message) : RoomEvent;
 
+/// <summary>A message in one more language; nodes send it only to their viewers of that language.</summary>
+[GenerateSerializer, Immutable, Alias("Broadcart.ChatTranslated")]
+public sealed record ChatTranslated(
+    [property: Id(0)] string MessageId,
+    [property: Id(1)] long Seq,
+    [property: Id(2)] string Language,
+    [property: Id(3)] string Text) : RoomEvent;
+
 [GenerateSerializer, Immutable, Alias("Broadcart.ChatRemoved")]
 public sealed record ChatRemoved([property: Id(0)] string MessageId) : RoomEvent;
 

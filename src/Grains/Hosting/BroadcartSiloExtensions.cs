@@ -7,6 +7,7 @@ using Broadcart.Grains.Common;
 using Broadcart.Grains.Feeds;
 using Broadcart.Grains.Fx;
 using Broadcart.Grains.Payouts;
+using Broadcart.Grains.Translation;
 using Broadcart.Grains.Orders;
 using Broadcart.Grains.Rooms;
 using Broadcart.Grains.Commerce.Log;
@@ -129,6 +130,7 @@ public static class BroadcartSiloExtensions
         silo.Services.Configure<AttributionOptions>(configuration.GetSection("Attribution"));
         silo.Services.TryAddSingleton(sp => new AttributionClock(sp.GetRequiredService<TimeProvider>()));
         silo.Services.AddPayoutRail(configuration);
+        silo.Services.AddChatTranslation(configuration);
         if (configuration.GetSection("Blob").Get<BlobStorageOptions>() is { ConnectionString.Length: > 0 } documents)
         {
             var verification = configuration.GetSection("Verification").Get<VerificationOptions>() ?? new VerificationOptions();

@@ -42,6 +42,9 @@ internal sealed class ChatLog(LiveRoomState room, int kept)
         return removed;
     }
 
+    /// <summary>Whether a message is still among the recent ones (not deleted, not aged out).</summary>
+    public bool Holds(string messageId) => room.RecentChat.Exists(m => m.MessageId == messageId);
+
     public ImmutableArray<ChatMessage> Latest(int count)
     {
         var recent = room.RecentChat;

@@ -21,6 +21,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
 {
     private readonly IPersistentState<LiveRoomState> _state;
     private readonly RoomOptions _options;
+    private readonly Translation.TranslationOptions _translation;
     private readonly TimeProvider _time;
     private readonly ILogger<LiveRoomGrain> _log;
 
@@ -48,12 +49,14 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         IOptions<RoomOptions> options,
         IOptions<FeedOptions> feeds,
         IOptions<ChatRateOptions> chatRate,
+        IOptions<Translation.TranslationOptions> translation,
         TimeProvider time,
         IEventArchive archive,
         ILogger<LiveRoomGrain> log)
     {
         _state = state;
         _options = options.Value;
+        _translation = translation.Value;
         _time = time;
         _log = log;
         _outbox = new RoomOutbox(RoomId, _options.FlushInterval);
@@ -219,6 +222,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         }
         _stateDirty = true;
         Enqueue(new ChatPosted(message));
+        RequestTranslations(message, actor.Language);
         _archive.Add(new ArchivedEvent(ArchivedEvent.Chat, now, message.Seq, message.MessageId, actor.UserId, actor.Name, message.Text));
         return Task.FromResult(new ChatAck(message.MessageId, message.Seq));
     }
@@ -304,7 +308,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
     }
 
     public Task<RoomDiagnostics> GetDiagnostics() =>
-        Task.FromResult(new RoomDiagnostics(_callsReceived, _outbox.BatchesFlushed, _nodes.Count, _stateWrites));
+        Task.FromResult(new RoomDiagnostics(_callsReceived, _outbox.BatchesFlushed, _nodes.Count, _stateWrites, [.. _nodes.Languages().Order(StringComparer.Ordinal)]));
 
     private RoomSnapshot Snapshot() => new(
         RoomId, Room.Title, Room.Language, Room.Status, Room.StreamerId, Room.StreamerName, Room.MerchantId,

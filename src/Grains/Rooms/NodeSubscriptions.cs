@@ -69,6 +69,11 @@ internal sealed class NodeSubscriptions
             node.ViewersByRegion = byRegion;
         }
 
+        if (!report.Languages.IsDefault)
+        {
+            node.Languages = report.Languages;
+        }
+
         return true;
     }
 
@@ -100,6 +105,9 @@ internal sealed class NodeSubscriptions
 
         return dropped;
     }
+
+    /// <summary>The chat languages the viewers on any subscribed node use.</summary>
+    public IEnumerable<string> Languages() => _nodes.Values.SelectMany(n => n.Languages).Distinct(StringComparer.Ordinal);
 
     public int ViewerTotal()
     {

@@ -8,4 +8,5 @@ internal sealed class SubscribedNode(IRoomRelay relay)
     public TimeSpan HeartbeatInterval { get; set; }
     public DateTimeOffset LastSeen { get; set; }
     public IReadOnlyDictionary<string, int> ViewersByRegion { get; set; } = new Dictionary<string, int>();
+    public System.Collections.Immutable.ImmutableArray<string> Languages { get; set; } = [];
 }

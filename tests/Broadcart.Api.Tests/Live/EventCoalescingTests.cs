@@ -39,4 +39,20 @@ public sealed class EventCoalescingTests
 
         Assert.Equal(["chatBatch", "chatDeleted", "chat", "viewers", "chatBatch"], wire.Select(w => w.Message.Message is Microsoft.AspNetCore.SignalR.Protocol.InvocationMessage m ? m.Target : "?"));
     }
+
+    [Fact]
+    public void A_translation_follows_the_run_of_chat_it_arrived_in_and_goes_only_where_its_language_is_read()
+    {
+        RoomEvent[] events =
+        [
+            Chat(1), new ChatTranslated("m1", 1, "es", "texto 1"), new ChatTranslated("m1", 1, "fr", "texte 1"), Chat(2),
+            new ViewersChanged(3), Chat(3), new ChatTranslated("m2", 2, "es", "texto 2"),
+        ];
+
+        var wire = EventWire.Render("r", events, room: null, regions: [], reads: language => language == "es");
+
+        Assert.Equal(
+            [("chatBatch", null), ("chatTranslated", "es"), ("viewers", null), ("chat", null), ("chatTranslated", "es")],
+            wire.Select(w => (w.Message.Message is Microsoft.AspNetCore.SignalR.Protocol.InvocationMessage m ? m.Target : "?", w.Language)));
+    }
 }

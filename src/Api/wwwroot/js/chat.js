@@ -34,6 +34,8 @@ class ChatList {
 
   set selfId(id) { this.#selfId = id; }
 
+  showTranslations(shown) { this.#ul.classList.toggle('hide-translations', !shown); }
+
   add(message, { provisional = false } = {}) {
     this.addAll([message], { provisional });
   }
@@ -44,6 +46,19 @@ class ChatList {
     for (const m of messages) this.#insert(m, provisional);
     this.#trim();
     if (stick) this.#ul.scrollTop = this.#ul.scrollHeight;
+  }
+
+  /** Shows a message's translation under its original; one per message (a later one replaces it). */
+  translate({ messageId, language, text }) {
+    const li = this.#items.get(this.#seqById.get(messageId));
+    if (!li || typeof text !== 'string') return;
+    let p = li.querySelector('.chat-translation');
+    if (!p) {
+      p = el('p', 'chat-translation');
+      li.append(p);
+    }
+    p.lang = language ?? '';
+    p.textContent = text;
   }
 
   remove(messageId) {
@@ -177,9 +192,10 @@ function bindChatForm({ form, input, button, status, send }) {
  * Fills the page's chat <section> with the list and the form. decorate(li, message) adds the
  * page's own touches to each message; send(text) sends one. Returns { list, setOpen(open, placeholder) }.
  */
-export function renderChatPanel(section, { decorate, status, send }) {
+export function renderChatPanel(section, { decorate, status, send, translation }) {
   section.innerHTML = PANEL;
   const list = new ChatList(section.querySelector('#chat-list'), { decorate });
+  if (translation) renderTranslationControls(section, list, translation);
   const form = bindChatForm({
     form: section.querySelector('#chat-form'),
     input: section.querySelector('#chat-input'),
@@ -188,4 +204,50 @@ export function renderChatPanel(section, { decorate, status, send }) {
     send,
   });
   return { list, setOpen: form.setOpen };
+}
+
+// Languages offered to viewers; the server accepts any BCP 47 tag, and translates what its
+// translator has pairs for.
+const LANGUAGES = [
+  ['en', 'English'], ['es', 'Español'], ['ca', 'Català'], ['fr', 'Français'], ['de', 'Deutsch'], ['it', 'Italiano'],
+  ['pt', 'Português'], ['nl', 'Nederlands'], ['pl', 'Polski'], ['tr', 'Türkçe'], ['ru', 'Русский'], ['ar', 'العربية'],
+  ['hi', 'हिन्दी'], ['id', 'Bahasa Indonesia'], ['vi', 'Tiếng Việt'], ['th', 'ไทย'], ['zh', '中文'], ['ja', '日本語'], ['ko', '한국어'],
+];
+
+/**
+ * The reader's language (chat in other languages arrives translated under the original) and the
+ * toggle that shows or hides translations. translation: { language, onLanguage(tag), shown, onShown(bool) }.
+ */
+function renderTranslationControls(section, list, translation) {
+  const bar = el('div', 'chat-translation-bar');
+  const label = el('label', '', 'Translate chat into ');
+  const select = document.createElement('select');
+  select.id = 'chat-language';
+  for (const [tag, name] of LANGUAGES) {
+    const option = document.createElement('option');
+    option.value = tag;
+    option.textContent = name;
+    select.append(option);
+  }
+  if (translation.language && !LANGUAGES.some(([tag]) => tag === translation.language)) {
+    const option = document.createElement('option');
+    option.value = option.textContent = translation.language;
+    select.append(option);
+  }
+  select.value = translation.language || 'en';
+  select.addEventListener('change', () => translation.onLanguage(select.value));
+  label.append(select);
+
+  const toggleLabel = el('label', 'chat-translation-toggle');
+  const toggle = document.createElement('input');
+  toggle.type = 'checkbox';
+  toggle.id = 'chat-show-translations';
+  toggle.checked = translation.shown;
+  const apply = () => list.showTranslations(toggle.checked);
+  toggle.addEventListener('change', () => { apply(); translation.onShown(toggle.checked); });
+  toggleLabel.append(toggle, ' Show translations');
+  apply();
+
+  bar.append(label, toggleLabel);
+  section.querySelector('#chat-list').before(bar);
 }

@@ -8,16 +8,24 @@ import { $ } from './ui.js';
  * shell: the page's shell (its status line and fail()); heading: the room title's element;
  * decorate(li, message): the page's own touches on each chat message; prompts: the chat box's
  * placeholder while chat is open and before the show starts; onChange(state): the page's render,
- * which calls render() for the parts below; onPurchase(purchase): the page's purchase ticker.
+ * which calls render() for the parts below; onPurchase(purchase): the page's purchase ticker;
+ * translation (the viewer page): { language, current(), onLanguage(tag), shown, onShown(bool) }.
  * Returns { live, session, chat, signIn(session), signOut(), render(state, shown) }.
  */
-export function setupLivePage({ shell, heading, decorate, prompts, onChange, onPurchase }) {
+export function setupLivePage({ shell, heading, decorate, prompts, onChange, onPurchase, translation }) {
   let live = null;
   let session = null;
   const panel = renderChatPanel($('chat-section'), {
     decorate,
     status: shell.status,
     send: (text) => live.sendChat(text),
+    translation: translation && {
+      ...translation,
+      onLanguage(tag) {
+        translation.onLanguage?.(tag);
+        live?.setLanguage(tag).catch(shell.fail);
+      },
+    },
   });
 
   return {
@@ -32,6 +40,7 @@ export function setupLivePage({ shell, heading, decorate, prompts, onChange, onP
       try {
         live = new LiveRoom({
           token: s.token, self: s, chat: panel.list, onChange, onError: shell.fail, onPurchase,
+          language: translation?.current(),
         });
       } catch (err) {
         live = null;

@@ -52,9 +52,11 @@ export class LiveRoom {
   #token;
   #starting = null;
   #stopped = false;
+  #language = null;
   state = { ...freshState(), connection: 'disconnected' };
 
-  constructor({ token, self, chat, onChange, onError, onPurchase }) {
+  constructor({ token, self, chat, onChange, onError, onPurchase, language }) {
+    this.#language = language ?? null;
     this.#chat = chat;
     this.#self = self;
     this.#onChange = onChange;
@@ -84,6 +86,16 @@ export class LiveRoom {
       this.#emit();
       throw err;
     }
+  }
+
+  /** The language this viewer reads chat in: others' messages also arrive translated into it. */
+  async setLanguage(language) {
+    this.#language = language;
+    if (this.#conn.state === 'Connected') await this.#conn.invoke('SetLanguage', language);
+  }
+
+  #sendLanguage() {
+    return this.#language ? this.#conn.invoke('SetLanguage', this.#language) : Promise.resolve();
   }
 
   /** The hub connection, for features that ride on it (metrics); it may not be started yet. */
@@ -187,6 +199,7 @@ export class LiveRoom {
     c.on('chat', forRoom((m) => this.#chat.add(m)));
     c.on('chatBatch', forRoom((b) => this.#chat.addAll(b.messages)));
     c.on('chatDeleted', forRoom((d) => this.#chat.remove(d.messageId)));
+    c.on('chatTranslated', forRoom((t) => this.#chat.translate(t)));
     c.on('viewers', forRoom((v) => this.#update({ viewerCount: v.count })));
     c.on('likes', forRoom((l) => { this.#mergeLikes(l.total); this.#emit(); }));
     c.on('roomStatus', forRoom((s) => this.applyStatus(s.status)));
@@ -201,6 +214,8 @@ export class LiveRoom {
     c.onreconnecting(() => this.#update({ connection: 'reconnecting' }));
     c.onreconnected(async () => {
       this.#update({ connection: 'connected' });
+      // A new connection starts with no language and no rooms.
+      await this.#sendLanguage().catch((err) => this.#onError?.(err));
       if (!this.state.roomId || !this.state.joined) return;
       // Group membership does not survive a new connection, and we missed events meanwhile.
       try {
@@ -225,6 +240,7 @@ export class LiveRoom {
     if (!this.#starting) {
       this.#update({ connection: 'connecting' });
       this.#starting = this.#conn.start()
+        .then(() => this.#sendLanguage())
         .then(() => this.#update({ connection: 'connected' }))
         .catch((err) => { this.#update({ connection: 'disconnected' }); throw err; })
         .finally(() => { this.#starting = null; });

@@ -20,8 +20,19 @@ const shell = renderShell({
   namePlaceholder: 'Shown next to your messages',
 });
 const { status, fail } = shell;
+// The reader's chat language: what they chose here before, else the browser's.
+const LANGUAGE_KEY = 'broadcart.viewer.language';
+const SHOWN_KEY = 'broadcart.viewer.translations';
+let language = localStorage.getItem(LANGUAGE_KEY) || (navigator.language || 'en').split('-')[0].toLowerCase();
 const room = setupLivePage({
   shell,
+  translation: {
+    language,
+    current: () => language,
+    onLanguage(tag) { language = tag; localStorage.setItem(LANGUAGE_KEY, tag); },
+    shown: localStorage.getItem(SHOWN_KEY) !== 'off',
+    onShown(shown) { localStorage.setItem(SHOWN_KEY, shown ? 'on' : 'off'); },
+  },
   heading: $('room-title-view'),
   // state.streamerId is set before a snapshot's chat is rendered, so the first batch is tagged too.
   decorate: (li, m) => li.classList.toggle('host', !!m.userId && m.userId === room.live?.state.streamerId),
