@@ -100,6 +100,7 @@ public static class EndpointCatalog
         [nameof(LiveHub.LeaveRoom)] = (SignedIn, (_, r) => [r.RoomId]),
         [nameof(LiveHub.SendChat)] = (SignedIn, (_, r) => [r.RoomId, "hello from the matrix"]),
         [nameof(LiveHub.Like)] = (SignedIn, (_, r) => [r.RoomId]),
+        [nameof(LiveHub.SetLanguage)] = (SignedIn, (_, _) => ["es"]),
         [nameof(LiveHub.MuteUser)] = (Moderators, (_, r) => [r.RoomId, "mx-target", 30]),
         [nameof(LiveHub.DeleteChat)] = (Moderators, (_, r) => [r.RoomId, r.MessageId]),
         [nameof(LiveHub.SetSlowMode)] = (Moderators, (_, r) => [r.RoomId, 0]),
