@@ -1,5 +1,7 @@
 using Broadcart.Grains.Common;
+using Broadcart.Grains.Attribution;
 using Broadcart.Grains.Feeds;
+using Broadcart.Grains.Fx;
 using Broadcart.Grains.Metrics;
 using Broadcart.Grains.Reach.Pacing;
 using Broadcart.Grains.Rooms;
@@ -19,6 +21,8 @@ namespace Broadcart.Grains.Reach;
 public sealed class RoomReachGrain(
     [PersistentState("reach", StorageNames.Default)] IPersistentState<RoomReachState> state,
     IOptions<FeedOptions> options,
+    IExchangeRates rates,
+    IOptions<AttributionOptions> attribution,
     TimeProvider time,
     ILogger<RoomReachGrain> log) : Grain, IRoomReachGrain
 {
@@ -235,14 +239,15 @@ public sealed class RoomReachGrain(
         _measuredAt = now;
         try
         {
-            var report = await GrainFactory.GetGrain<IRoomMetricsGrain>(RoomId).Get();
-            var currency = Reach.Budget.Currency;
-
-            // Revenue in other currencies is left out until the report's conversion (issue 16)
-            // can turn it into the budget's currency at the order day's rate.
+            // The return is what the report calls it: paid orders attributed to this room (placed
+            // here or later, clicked or viewed), converted into the budget's currency at each
+            // order day's rate, against what each region's impressions cost.
+            var data = await GrainFactory.GetGrain<IRoomMetricsGrain>(RoomId).GetReportData();
+            var windows = new AttributionWindows((long)attribution.Value.ClickWindow.TotalSeconds, (long)attribution.Value.ViewWindow.TotalSeconds);
+            var report = await CampaignReports.BuildAsync(data, Reach.Budget.Currency, rates, windows, CampaignReports.Computed);
             _measured = report.ByRegion.ToDictionary(
                 r => r.Region,
-                r => (r.Figures.Revenue.Where(m => m.Currency == currency).Sum(m => ReachPricing.Micros(m)), r.Figures.SpendMicros),
+                r => (ReachPricing.Micros(r.Figures.Attributed.Revenue), r.Figures.SpendMicros),
                 StringComparer.Ordinal);
         }
         catch (Exception ex)

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using Broadcart.Grains.Attribution;
 using Broadcart.Grains.Common;
 using Broadcart.Grains.Feeds;
+using Broadcart.Grains.Metrics;
 using Broadcart.Grains.Reach;
 using Broadcart.Grains.Rooms;
 
@@ -118,5 +120,37 @@ public sealed class ReachGrainTests(ClusterFixture fixture)
         Assert.Equal(ReachMode.Manual, manual.Mode);
         Assert.Empty(manual.Allocation);
         Assert.Equal(6_000 - first.Granted - second.Granted, (await reach.Settle("CY", "silo-c", served: 0, wanted: 6_000)).Granted); // manual: the budget is the only cap
+    }
+
+    [Fact]
+    public async Task An_auto_reach_measures_return_as_attributed_revenue_converted_into_the_budget_currency()
+    {
+        var streamer = Actors.Viewer("measure-streamer");
+        var roomId = Actors.NewRoomId();
+        var room = Grains.GetGrain<ILiveRoomGrain>(roomId);
+        await room.Create(new CreateRoom("Measured", "en", "LV", null, streamer));
+        await room.Start(streamer);
+        await room.SetReach(streamer, new ReachSetting(ImmutableArray.Create("MT", "CY"), [], new Money("USD", 60_00), new Money("USD", 10_00), ReachMode.Auto, 60));
+
+        // Both regions spent; MT sold a lot that no touchpoint earned (GMV is not return), CY sold
+        // $6.00 and EUR 1.00 attributed to this room.
+        var metrics = Grains.GetGrain<IRoomMetricsGrain>(roomId);
+        await metrics.Record([
+            new MetricsDelta("MT", SpendMicros: 2_000_000, SpendCurrency: "USD", Orders: 3, Revenue: new Money("USD", 100_00)),
+            new MetricsDelta("CY", SpendMicros: 2_000_000, SpendCurrency: "USD"),
+        ]);
+        var at = DateTimeOffset.UtcNow;
+        await metrics.RecordAttribution(new AttributedOrder("o-usd-" + roomId, AttributionWindow.ClickThrough, "CY", new Money("USD", 6_00), at));
+        await metrics.RecordAttribution(new AttributedOrder("o-eur-" + roomId, AttributionWindow.ViewThrough, "CY", new Money("EUR", 1_00), at));
+        await Eventually.Until(metrics.GetReportData, d => d.Cells.Sum(c => c.SpendMicros) == 4_000_000, "the spend recorded");
+
+        // The reach has not measured yet (setting it does not): its first lease does.
+        var reach = Grains.GetGrain<IRoomReachGrain>(roomId);
+        await reach.Settle("CY", "silo-a", served: 0, wanted: 10);
+        var allocation = (await reach.Get())!.Allocation.ToDictionary(a => a.Region);
+
+        Assert.Equal(0, allocation["MT"].Roi!.Value, 6);
+        // (600 + floor(100 x 1.1612)) / 200 at the shipped 2026-12-01 reference rate.
+        Assert.Equal(3.58, allocation["CY"].Roi!.Value, 6);
     }
 }
