@@ -12,7 +12,7 @@ public static class ErrorStatus
         ErrorCodes.Forbidden or ErrorCodes.Muted or CreatorErrors.NotVerified or CreatorErrors.NotEnoughFollowers => StatusCodes.Status403Forbidden,
         CreatorErrors.NothingToPay or CreatorErrors.NoPayoutMethod => StatusCodes.Status409Conflict,
         ErrorCodes.NotFound => StatusCodes.Status404NotFound,
-        ErrorCodes.RoomNotLive or ErrorCodes.RoomEnded or ErrorCodes.NotJoined => StatusCodes.Status409Conflict,
+        ErrorCodes.RoomNotLive or ErrorCodes.RoomEnded or ErrorCodes.RoomNotEnded or ErrorCodes.NotJoined => StatusCodes.Status409Conflict,
         ErrorCodes.RateLimited or ErrorCodes.SlowMode => StatusCodes.Status429TooManyRequests,
         ErrorCodes.Unavailable or ErrorCodes.StorageUnavailable or ErrorCodes.BlobNotConfigured => StatusCodes.Status503ServiceUnavailable,
         CommerceErrors.SoldOut or CommerceErrors.LimitExceeded or CommerceErrors.IdempotencyMismatch

@@ -19,6 +19,7 @@ using Broadcart.Api.Products;
 using Broadcart.Api.Reach;
 using Broadcart.Api.Relay;
 using Broadcart.Api.Rooms;
+using Broadcart.Api.Replay;
 using Broadcart.Api.Reports;
 using Broadcart.Grains.Archive;
 using Broadcart.Grains.Fx;
@@ -49,6 +50,11 @@ public static class BroadcartApiHost
         services.AddOpenApi();
         services.AddBroadcartHealth(builder.Configuration);
         services.AddEventArchive(builder.Configuration);
+        if ((builder.Configuration["Orleans:Mode"] ?? "Embedded") == "Embedded")
+        {
+            services.UseMemoryArchiveWithoutBlob(builder.Configuration);
+        }
+
         services.AddReportStore(builder.Configuration);
         services.AddExchangeRates(builder.Configuration);
         services.Configure<Broadcart.Grains.Attribution.AttributionOptions>(builder.Configuration.GetSection("Attribution"));
@@ -151,6 +157,7 @@ public static class BroadcartApiHost
         app.MapMetrics();
         app.MapReports();
         app.MapArchive();
+        app.MapReplay();
         app.MapMedia();
         app.MapAdmin();
         app.MapDashboard(app.Configuration);

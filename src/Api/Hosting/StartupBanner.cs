@@ -20,6 +20,14 @@ public static class StartupBanner
                     "The durable mode (silos on Redis and Azure Blob Storage) is described in docs/deploy.md.");
             }
 
+            if (app.Services.GetRequiredService<Broadcart.Grains.Archive.IEventArchive>() is Broadcart.Grains.Archive.InMemoryEventArchive memory)
+            {
+                log.LogWarning(
+                    "The event archive (replays, chat exports) is in memory without Blob Storage: at most {Max} events across rooms " +
+                    "(the rooms appended to longest ago are forgotten first), lost when this process stops (Archive:MemoryEvents).",
+                    memory.MaxEvents);
+            }
+
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var url in addresses)
             {

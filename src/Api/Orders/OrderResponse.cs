@@ -17,9 +17,10 @@ public sealed record OrderResponse(
     DateTimeOffset? PaidAt,
     string? PaymentId,
     string? SaleId,
-    bool RefundDue)
+    bool RefundDue,
+    string Source)
 {
     public static OrderResponse From(OrderView o) => new(
         o.OrderId, o.Status, o.RoomId, o.ProductId, o.Quantity, o.Region, o.UnitPrice, o.Total, o.CreatedAt, o.ExpiresAt,
-        o.PaidAt, o.PaymentId, o.SaleId, o.RefundDue);
+        o.PaidAt, o.PaymentId, o.SaleId, o.RefundDue, o.Source);
 }

@@ -20,4 +20,10 @@ public sealed record ArchivedEvent(
     public const string FlashSale = "flashSale";
     public const string Mute = "mute";
     public const string Moderators = "moderators";
+
+    /// <summary>A pin: <see cref="ProductId"/> and its title in <see cref="Text"/>.</summary>
+    public const string Pin = "productPinned";
+
+    /// <summary>The showcase as it became: its product ids in order, space-separated, in <see cref="Detail"/>.</summary>
+    public const string Showcase = "showcase";
 }

@@ -18,6 +18,10 @@ public interface IFlashSaleGrain : IUnitHolder
     [Alias("Get")]
     Task<FlashSaleView> Get();
 
+    /// <summary>Ends the sale now (its room ended): durable when this answers; unsold units go back to inventory.</summary>
+    [Alias("End")]
+    Task<FlashSaleView> End();
+
     /// <summary>The log appends this activation made (purchases share them).</summary>
     [Alias("GetDiagnostics"), Orleans.Concurrency.ReadOnly]
     Task<StateDiagnostics> GetDiagnostics();

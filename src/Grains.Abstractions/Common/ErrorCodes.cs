@@ -9,6 +9,7 @@ public static class ErrorCodes
     public const string Forbidden = "forbidden";
     public const string RoomNotLive = "room_not_live";
     public const string RoomEnded = "room_ended";
+    public const string RoomNotEnded = "room_not_ended";
     public const string NotJoined = "not_joined";
     public const string Muted = "muted";
     public const string SlowMode = "slow_mode";

@@ -19,4 +19,5 @@ public sealed record OrderView(
     [property: Id(12)] DateTimeOffset? PaidAt,
     [property: Id(13)] string? PaymentId,
     [property: Id(14)] string? SaleId,
-    [property: Id(15)] bool RefundDue);
+    [property: Id(15)] bool RefundDue,
+    [property: Id(16)] string Source = OrderSources.Live);

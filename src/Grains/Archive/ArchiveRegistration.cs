@@ -16,4 +16,19 @@ public static class ArchiveRegistration
             : new NoEventArchive());
         return services;
     }
+
+    /// <summary>
+    /// For the one-process default (silo co-hosted, no Blob Storage): the archive in memory, so that
+    /// ended rooms still have a replay and exports; bounded by <c>Archive:MemoryEvents</c>.
+    /// </summary>
+    public static IServiceCollection UseMemoryArchiveWithoutBlob(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration.GetSection("Blob").Get<BlobStorageOptions>() is not { ConnectionString.Length: > 0 })
+        {
+            var max = configuration.GetValue("Archive:MemoryEvents", InMemoryEventArchive.DefaultMaxEvents);
+            services.Replace(ServiceDescriptor.Singleton<IEventArchive>(new InMemoryEventArchive(max)));
+        }
+
+        return services;
+    }
 }

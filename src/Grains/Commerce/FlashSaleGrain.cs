@@ -375,6 +375,19 @@ public sealed class FlashSaleGrain : Grain, IFlashSaleGrain, IRemindable
             new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
     }
 
+    public async Task<FlashSaleView> End()
+    {
+        EnsureUsable();
+        if (Sale.Exists && Sale.Phase != FlashSalePhase.Ended)
+        {
+            await CommitAsync(new SaleLogEntry(SaleLogEntry.Ended));
+            _endTimer?.Dispose();
+            await ReturnUnsoldToInventoryAsync();
+        }
+
+        return View();
+    }
+
     private async Task EndIfDueAsync()
     {
         if (!Sale.Exists || Now < Sale.EndsAt || _broken)

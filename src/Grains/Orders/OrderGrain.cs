@@ -53,9 +53,16 @@ public sealed class OrderGrain(
         }
 
         var context = await GrainFactory.GetGrain<ILiveRoomGrain>(command.RoomId).GetCommerce(command.ProductId, command.Buyer.Region);
-        if (context.Status != RoomStatus.Live)
+        if (context.Status == RoomStatus.Scheduled)
         {
-            throw new BroadcartException(ErrorCodes.RoomNotLive, "orders are taken only while the room is live");
+            throw new BroadcartException(ErrorCodes.RoomNotLive, "orders are taken once the room is live, and from its replay after it ended");
+        }
+
+        // An ended room sells its showcase from the replay, at the regular price: no sale runs any more.
+        var source = context.Status == RoomStatus.Ended ? OrderSources.Replay : OrderSources.Live;
+        if (source == OrderSources.Replay)
+        {
+            context = context with { OpenSale = null };
         }
 
         var product = context.Product
@@ -109,6 +116,7 @@ public sealed class OrderGrain(
         Order.CreatedAt = Now;
         Order.ExpiresAt = expiresAt;
         Order.IdempotencyKey = command.IdempotencyKey;
+        Order.Source = source;
         try
         {
             await state.WriteStateAsync();
@@ -467,5 +475,6 @@ public sealed class OrderGrain(
 
     private OrderView View() => new(
         OrderId, Order.Status, Order.BuyerId, Order.MerchantId, Order.RoomId, Order.ProductId, Order.Quantity, Order.Region,
-        Order.UnitPrice, Order.Total, Order.CreatedAt, Order.ExpiresAt, Order.PaidAt, Order.PaymentId, Order.SaleId, Order.RefundDue);
+        Order.UnitPrice, Order.Total, Order.CreatedAt, Order.ExpiresAt, Order.PaidAt, Order.PaymentId, Order.SaleId, Order.RefundDue,
+        Order.Source ?? OrderSources.Live);
 }

@@ -47,4 +47,7 @@ public sealed class OrderState
 
     /// <summary>Whether the attributed room's metrics counted the order (they take an order id once).</summary>
     [Id(26)] public bool AttributionRecorded { get; set; }
+
+    /// <summary><see cref="OrderSources.Live"/>, or <see cref="OrderSources.Replay"/> for an order from an ended room's replay.</summary>
+    [Id(27)] public string? Source { get; set; }
 }

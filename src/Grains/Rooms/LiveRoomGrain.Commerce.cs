@@ -21,6 +21,7 @@ public sealed partial class LiveRoomGrain
             _showcase.Add(await GrainFactory.GetGrain<IProductGrain>(productId).Get());
             await WriteAsync();
             Enqueue(new ShowcaseChanged(_showcase.Products));
+            ArchiveShowcase();
         }
 
         return Snapshot();
@@ -34,6 +35,7 @@ public sealed partial class LiveRoomGrain
         await WriteAsync();
         var snapshot = Snapshot();
         Enqueue(new ProductPinned(product, snapshot.SalePriceFor(productId)));
+        _archive.Add(new ArchivedEvent(ArchivedEvent.Pin, Now, ProductId: productId, Text: product.Title));
         return snapshot;
     }
 
@@ -50,6 +52,7 @@ public sealed partial class LiveRoomGrain
             product = await GrainFactory.GetGrain<IProductGrain>(request.ProductId).Get();
             _showcase.Add(product);
             Enqueue(new ShowcaseChanged(_showcase.Products));
+            ArchiveShowcase();
         }
 
         // The sale prices its orders itself: it takes the product as the room shows it.
@@ -60,6 +63,7 @@ public sealed partial class LiveRoomGrain
         await WriteAsync();
         Enqueue(new FlashSaleChanged(sale));
         RepinIfSaleProduct(sale);
+        ArchiveSale(sale);
         return sale;
     }
 
@@ -86,7 +90,7 @@ public sealed partial class LiveRoomGrain
                 await WriteAsync();
                 Enqueue(new FlashSaleChanged(sale));
                 RepinIfSaleProduct(sale);
-                _archive.Add(new ArchivedEvent(ArchivedEvent.FlashSale, Now, ProductId: sale.ProductId, Quantity: sale.Remaining, Detail: $"{sale.SaleId} {sale.Phase}"));
+                ArchiveSale(sale);
 
                 // Sold out and ended are never held back for coalescing.
                 await FlushAsync(CancellationToken.None);
@@ -112,12 +116,18 @@ public sealed partial class LiveRoomGrain
                 Enqueue(shown);
             }
 
-            _archive.Add(new ArchivedEvent(ArchivedEvent.Purchase, Now, ProductId: notice.ProductId, Quantity: notice.Quantity,
+            _archive.Add(new ArchivedEvent(ArchivedEvent.Purchase, Now, ProductId: notice.ProductId, Quantity: notice.Quantity, Name: BuyerNames.Mask(notice.BuyerName),
                 Detail: $"{notice.OrderId} {notice.Region} {notice.Total.AmountMinor} {notice.Total.Currency}"));
         }
 
         RecordMetrics([.. notices.Select(n => new MetricsDelta(n.Region, Orders: 1, Units: n.Quantity, Revenue: n.Total))]);
     }
+
+    private void ArchiveSale(FlashSaleView sale) =>
+        _archive.Add(new ArchivedEvent(ArchivedEvent.FlashSale, Now, ProductId: sale.ProductId, Quantity: sale.Remaining, Detail: $"{sale.SaleId} {sale.Phase}"));
+
+    private void ArchiveShowcase() =>
+        _archive.Add(new ArchivedEvent(ArchivedEvent.Showcase, Now, Detail: string.Join(' ', _showcase.Products.Select(p => p.Id))));
 
     private void RepinIfSaleProduct(FlashSaleView sale)
     {

@@ -186,6 +186,15 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         Room.EndedAt = Now;
         var ended = await StatusMovedAsync(actor);
 
+        // A sale does not outlive its show: its price was for the live audience.
+        if (_sale.Current is { IsOpen: true } running)
+        {
+            await GrainFactory.GetGrain<IFlashSaleGrain>(running.Key).End();
+        }
+
+        // The replay is served from the archive as soon as the room has ended: do not leave its end to the next tick.
+        await _archive.FlushAsync();
+
         // The report is stored once the room has ended; the report endpoint stores it too if this is lost.
         _ = GrainFactory.GetGrain<IRoomMetricsGrain>(RoomId).RoomEnded(Room.EndedAt.Value);
         return ended;

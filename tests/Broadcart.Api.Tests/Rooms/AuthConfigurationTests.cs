@@ -49,7 +49,7 @@ public sealed class AuthConfigurationTests
 public sealed class EmbeddedWithoutBlobTests
 {
     [Fact]
-    public async Task Without_Blob_Storage_media_and_exports_say_how_to_turn_them_on()
+    public async Task Without_Blob_Storage_media_say_how_to_turn_it_on_and_the_archive_is_kept_in_memory()
     {
         await using var node = await EmbeddedNode.StartAsync();
         var merchant = await node.TokenAsync("embedded-merchant", "merchant");
@@ -60,9 +60,18 @@ public sealed class EmbeddedWithoutBlobTests
 
         var streamer = await node.TokenAsync("embedded-streamer", "streamer");
         var (roomId, _) = await node.LiveRoomAsync("No archive", streamerToken: streamer, start: false);
-        var (export, exportProblem) = await node.SendAsync(HttpMethod.Get, $"/api/rooms/{roomId}/chat/export", streamer);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, export.StatusCode);
-        Assert.Equal("blob_not_configured", exportProblem.GetProperty("code").GetString());
+        await HttpAssert.Ok(node.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/start", streamer));
+        await using (var chatter = await node.ConnectAsync(streamer))
+        {
+            await chatter.JoinAsync(roomId);
+            await chatter.SendChatAsync(roomId, "kept in memory");
+        }
+
+        // Ending the room writes its archive at once: the export has the chat.
+        await HttpAssert.Ok(node.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/end", streamer));
+        var export = await node.Http.SendAsync(node.Request(HttpMethod.Get, $"/api/rooms/{roomId}/chat/export", streamer));
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Contains("kept in memory", await export.Content.ReadAsStringAsync());
         Assert.True((await node.Http.GetAsync("/health/live")).IsSuccessStatusCode);
         Assert.True((await node.Http.GetAsync("/health/ready")).IsSuccessStatusCode);
     }
