@@ -62,6 +62,7 @@ public static class EndpointCatalog
         ["GET /api/rooms/{roomId}/report"] = (OwnerOrMerchant, NoBody),
         ["GET /api/rooms/{roomId}/report.csv"] = (OwnerOrMerchant, NoBody),
         // Global moderators are staff; a room's own moderators moderate its chat live but do not take it away.
+        ["GET /api/rooms/{roomId}/replay"] = (SignedIn, NoBody), // allowed callers get 409 room_not_ended: the world's rooms are live
         ["GET /api/rooms/{roomId}/chat/export"] = ([Caller.RoomStreamer, Caller.Moderator, Caller.Admin], NoBody),
         ["POST /api/media/uploads"] = (Streamers, (_, _) => new { purpose = "roomCover", contentType = "image/png", length = 100 }),
         ["POST /api/products/"] = (Merchants, (_, _) => new
