@@ -4,6 +4,7 @@ import { renderShell } from './shell.js';
 import { $ } from './ui.js';
 import { setupFeed } from './viewer-feed.js';
 import { renderGeoNotice } from './viewer-geo.js';
+import { setupReplay } from './viewer-replay.js';
 import { setupShop } from './viewer-shop.js';
 
 function randomViewerId() {
@@ -43,6 +44,7 @@ const room = setupLivePage({
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 
 const shop = setupShop({ getLive: () => room.live, getSession: () => room.session, fail });
+const replay = setupReplay({ getSession: () => room.session, fail });
 const feed = setupFeed({
   getSession: () => room.session,
   fail,
@@ -66,6 +68,7 @@ shell.start({
   onSignedOut() {
     room.signOut();
     shop.reset();
+    replay.reset();
     feed.stop();
     $('join-form').hidden = true;
   },
@@ -116,4 +119,5 @@ function render(state) {
   // While in a show the feed stops refreshing itself; once the show ends it helps find the next one.
   feed.setJoined(state.snapshot && state.status !== 'ended' ? state.roomId : null);
   shop.render(state);
+  replay.render(state);
 }
