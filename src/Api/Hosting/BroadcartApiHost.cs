@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Broadcart.Api.Admin;
 using Broadcart.Api.Archive;
 using Broadcart.Api.Commerce;
+using Broadcart.Api.Contract;
 using Broadcart.Api.Creators;
 using Broadcart.Api.Deals;
 using Broadcart.Api.Errors;
@@ -137,6 +138,7 @@ public static class BroadcartApiHost
 
         app.MapBroadcartHealth();
         app.MapOpenApi();
+        app.MapContract();
         app.MapScalarApiReference();
         if (app.Services.GetRequiredService<AuthSettings>().DevTokens)
         {

@@ -34,8 +34,8 @@ public static class StartupBanner
                 log.LogInformation(
                     "Broadcart is up ({Mode}).\n  Streamer console: {Url}/streamer.html\n  Viewer page:      {Url}/viewer.html\n" +
                     "  Merchant console: {Url}/merchant.html\n  SignalR hub:      {Url}/hubs/live\n  API reference:    {Url}/scalar/v1\n" +
-                    "  OpenAPI:          {Url}/openapi/v1.json\n  Orleans dashboard (admins): {Url}/admin.html",
-                    mode, url, url, url, url, url, url, url);
+                    "  OpenAPI:          {Url}/openapi/v1.json\n  AsyncAPI (hub):   {Url}/asyncapi/v1.json\n  Orleans dashboard (admins): {Url}/admin.html",
+                    mode, url, url, url, url, url, url, url, url);
             }
         });
     }

@@ -32,6 +32,7 @@ public static class EndpointCatalog
         ["GET /health/live"] = (Everyone, NoBody),
         ["GET /health/ready"] = (Everyone, NoBody),
         ["GET /openapi/{documentName}.json"] = (Everyone, NoBody),
+        ["GET /asyncapi/v1.json"] = (Everyone, NoBody),
         ["GET /scalar/{documentName?}"] = (Everyone, NoBody),
         ["GET /scalar/scalar.js"] = (Everyone, NoBody),
         ["GET /scalar/scalar.aspnetcore.js"] = (Everyone, NoBody),
