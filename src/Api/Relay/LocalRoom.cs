@@ -117,11 +117,26 @@ public sealed class LocalRoom
         }
     }
 
+    /// <summary>
+    /// Batches this node received for the room, and the number of the last one its replica applied:
+    /// fan-out costs the room one call per node per flush exactly when the two move together.
+    /// </summary>
+    public (long Received, long BatchSeq) DeliveryCounts()
+    {
+        lock (_deliverLock)
+        {
+            return (_batchesReceived, Replica.BatchSeq);
+        }
+    }
+
+    private long _batchesReceived;
+
     /// <summary>A batch from the room: the replica takes it, and what the viewers here have not been sent goes to the sender, in order.</summary>
     public void Deliver(RoomEventBatch batch)
     {
         lock (_deliverLock)
         {
+            _batchesReceived++;
             Sender.Post(Replica.Apply(batch).Events);
         }
     }

@@ -20,6 +20,9 @@ public sealed class RoomReplica
     private RoomSnapshot? _room;
     private Guid _epoch;
     private long _batchSeq;
+
+    /// <summary>The number of the last batch of the room's current activation this replica applied.</summary>
+    public long BatchSeq => _batchSeq;
     private long _deliveredSeq;
 
     // From a batch gap to the sync that mends it: the last chat passed on before the gap, and what

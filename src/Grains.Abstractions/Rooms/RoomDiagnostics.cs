@@ -7,4 +7,5 @@ public sealed record RoomDiagnostics(
     [property: Id(1)] long BatchesFlushed,
     [property: Id(2)] int SubscribedNodes,
     [property: Id(3)] long StateWrites,
-    [property: Id(4)] System.Collections.Immutable.ImmutableArray<string> Languages = default);
+    [property: Id(4)] System.Collections.Immutable.ImmutableArray<string> Languages = default,
+    [property: Id(5)] long LastBatchSeq = 0);

@@ -317,7 +317,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
     }
 
     public Task<RoomDiagnostics> GetDiagnostics() =>
-        Task.FromResult(new RoomDiagnostics(_callsReceived, _outbox.BatchesFlushed, _nodes.Count, _stateWrites, [.. _nodes.Languages().Order(StringComparer.Ordinal)]));
+        Task.FromResult(new RoomDiagnostics(_callsReceived, _outbox.BatchesFlushed, _nodes.Count, _stateWrites, [.. _nodes.Languages().Order(StringComparer.Ordinal)], _outbox.LastBatchSeq));
 
     private RoomSnapshot Snapshot() => new(
         RoomId, Room.Title, Room.Language, Room.Status, Room.StreamerId, Room.StreamerName, Room.MerchantId,
