@@ -3,7 +3,7 @@ using Broadcart.Bench.Scenarios;
 
 var options = BenchOptions.Parse(args);
 var scenarios = options.Scenario == "all"
-    ? ["chat-fanout", "join-storm", "flash-sale", "feed", "soak"]
+    ? ["chat-fanout", "join-storm", "flash-sale", "feed", "soak", "relay-scale"]
     : new[] { options.Scenario };
 var failures = 0;
 foreach (var scenario in scenarios)
@@ -27,8 +27,11 @@ foreach (var scenario in scenarios)
         case "soak":
             await Soak.RunAsync(options, report);
             break;
+        case "relay-scale":
+            await RelayScale.RunAsync(options, report);
+            break;
         default:
-            Console.Error.WriteLine($"unknown scenario '{scenario}': use chat-fanout, join-storm, idle-memory, flash-sale, feed, soak or all");
+            Console.Error.WriteLine($"unknown scenario '{scenario}': use chat-fanout, join-storm, idle-memory, flash-sale, feed, soak, relay-scale or all");
             return 2;
     }
 

@@ -31,6 +31,10 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
     private readonly RoomFeedListing _feeds;
     private readonly ArchiveBacklog _archive;
 
+    // Stopwatch ticks the grain's turns spent taking chat and flushing to nodes (diagnostics: the relay-scale bench reads them).
+    private long _chatTicks;
+    private long _flushTicks;
+
     // These wrap the persisted state, which storage replaces when it reads: made on activation.
     private ChatLog _chat = null!;
     private RoomModeration _moderation = null!;
@@ -212,6 +216,19 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
 
     public Task<ChatAck> SendChat(Actor actor, string text)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return Task.FromResult(PostChat(actor, text));
+        }
+        finally
+        {
+            _chatTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
+        }
+    }
+
+    private ChatAck PostChat(Actor actor, string text)
+    {
         Room.EnsureExists(RoomId);
         var normalized = ChatText.Normalize(text);
         Room.EnsureLive();
@@ -233,7 +250,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         Enqueue(new ChatPosted(message));
         RequestTranslations(message, actor.Language);
         _archive.Add(new ArchivedEvent(ArchivedEvent.Chat, now, message.Seq, message.MessageId, actor.UserId, actor.Name, message.Text));
-        return Task.FromResult(new ChatAck(message.MessageId, message.Seq));
+        return new ChatAck(message.MessageId, message.Seq);
     }
 
     public async Task DeleteChat(Actor actor, string messageId)
@@ -317,7 +334,8 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
     }
 
     public Task<RoomDiagnostics> GetDiagnostics() =>
-        Task.FromResult(new RoomDiagnostics(_callsReceived, _outbox.BatchesFlushed, _nodes.Count, _stateWrites, [.. _nodes.Languages().Order(StringComparer.Ordinal)], _outbox.LastBatchSeq));
+        Task.FromResult(new RoomDiagnostics(_callsReceived, _outbox.BatchesFlushed, _nodes.Count, _stateWrites, [.. _nodes.Languages().Order(StringComparer.Ordinal)], _outbox.LastBatchSeq,
+            System.Diagnostics.Stopwatch.GetElapsedTime(0, _chatTicks), System.Diagnostics.Stopwatch.GetElapsedTime(0, _flushTicks)));
 
     private RoomSnapshot Snapshot() => new(
         RoomId, Room.Title, Room.Language, Room.Status, Room.StreamerId, Room.StreamerName, Room.MerchantId,
@@ -343,6 +361,21 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
 
     private Task FlushAsync(CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            Flush();
+        }
+        finally
+        {
+            _flushTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Flush()
+    {
         _outbox.Disarm();
         _ticker.NextFlush();
         if (_likes.TakeChange() is { } likes)
@@ -365,8 +398,6 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         {
             _nodes.Send(batch, _log);
         }
-
-        return Task.CompletedTask;
     }
 
     private async Task MaintainAsync(CancellationToken cancellationToken)
