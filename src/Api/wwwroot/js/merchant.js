@@ -4,6 +4,7 @@ import { createProduct, getProduct } from './commerce.js';
 import { setupDeals } from './merchant-deals.js';
 import { setupMetrics } from './merchant-metrics.js';
 import { setupReach } from './merchant-reach.js';
+import { setupReport } from './merchant-report.js';
 import { formatMoney, isCurrency, parseMajor } from './money.js';
 import { renderShell } from './shell.js';
 import { $, copyText, el, invalid } from './ui.js';
@@ -234,9 +235,10 @@ async function loadSaved() {
 // ---------------------------------------------------------------- reach and metrics
 
 const metrics = setupMetrics({ getSession: () => session, fail });
+const report = setupReport({ getSession: () => session, fail });
 const deals = setupDeals({ getSession: () => session, fail });
 const reach = setupReach({
-  getSession: () => session, fail, onRoom: (roomId) => metrics.suggestRoom(roomId),
+  getSession: () => session, fail, onRoom: (roomId) => { metrics.suggestRoom(roomId); report.suggestRoom(roomId); },
 });
 
 // ---------------------------------------------------------------- session
@@ -246,6 +248,7 @@ shell.start({
     session = s;
     $('merchant-workspace').hidden = false;
     $('metrics-panel').hidden = false;
+    $('report-panel').hidden = false;
     if (!rows.children.length) addPriceRow({ region: s.region });
     if (!$('product-ships-to').value.trim()) $('product-ships-to').value = s.region;
     list.replaceChildren();
@@ -258,8 +261,10 @@ shell.start({
     list.replaceChildren();
     reach.reset();
     metrics.reset();
+    report.reset();
     deals.reset();
     $('merchant-workspace').hidden = true;
     $('metrics-panel').hidden = true;
+    $('report-panel').hidden = true;
   },
 });
