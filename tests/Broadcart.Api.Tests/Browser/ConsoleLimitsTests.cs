@@ -23,6 +23,8 @@ public sealed partial class ConsoleLimitsTests
         ["merchant.html#reach-currency"] = InputLimits.Currency,
         ["merchant.html#reach-bid-amount"] = InputLimits.Amount,
         ["merchant.html#metrics-room-id"] = InputLimits.Identifier,
+        ["merchant.html#report-room-id"] = InputLimits.Identifier,
+        ["merchant.html#report-currency"] = InputLimits.Currency,
         ["merchant.html#deal-product-id"] = InputLimits.Identifier,
         ["merchant.html#deal-commission"] = 6, // a percentage, "50.00" at most; the server takes 1 to 5000 basis points
         ["merchant.html#deal-min-followers"] = 9,

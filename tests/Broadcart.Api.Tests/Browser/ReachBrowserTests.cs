@@ -53,4 +53,62 @@ public sealed class ReachBrowserTests
         await Infrastructure.Browser.ScreenshotAsync(merchant, "merchant-reach");
         await Infrastructure.Browser.ScreenshotAsync(viewer, "viewer-feed");
     }
+
+    [Fact]
+    public async Task A_merchant_paces_reach_automatically_over_the_planned_minutes_and_sees_the_live_allocation()
+    {
+        await using var node = await EmbeddedNode.StartAsync();
+        await using var browser = await Infrastructure.Browser.LaunchAsync();
+        var streamer = await node.TokenAsync("streamer-auto", "streamer", "US");
+        var (roomId, _) = await node.LiveRoomAsync("Auto paced", merchantId: "merchant-auto", streamerToken: streamer);
+
+        var merchant = await browser.OpenAsync(node, "/merchant.html");
+        await Infrastructure.Browser.SignInAsync(merchant, "merchant-auto", "Ada", "US");
+        await merchant.FillAsync("#reach-room-id", roomId);
+        await merchant.ClickAsync("#reach-load");
+        await Expect(merchant.Locator("#reach-status")).ToHaveAttributeAsync("data-state", "organic", new() { Timeout = 15_000 });
+        foreach (var region in new[] { "JP", "KR" })
+        {
+            await merchant.FillAsync("#region-filter", region);
+            await merchant.CheckAsync($"input.reach-paid[value='{region}']");
+        }
+
+        await merchant.FillAsync("#reach-budget-amount", "30.00");
+        await merchant.FillAsync("#reach-currency", "USD");
+        await merchant.FillAsync("#reach-bid-amount", "3.00");
+        await Expect(merchant.Locator("#reach-planned-field")).ToBeHiddenAsync();
+        await merchant.SelectOptionAsync("#reach-mode", "auto");
+        await Expect(merchant.Locator("#reach-planned-field")).ToBeVisibleAsync();
+
+        // Out of range is refused on the page, and nothing is saved.
+        await merchant.FillAsync("#reach-planned-minutes", "0");
+        await merchant.ClickAsync("#reach-save");
+        await Expect(merchant.Locator("#reach-planned-minutes")).ToHaveAttributeAsync("aria-invalid", "true");
+        var (none, _) = await node.SendAsync(HttpMethod.Get, $"/api/rooms/{roomId}/reach", streamer);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, none.StatusCode);
+
+        await merchant.FillAsync("#reach-planned-minutes", "90");
+        await merchant.ClickAsync("#reach-save");
+        await Expect(merchant.Locator("#reach-status")).ToHaveAttributeAsync("data-state", "active", new() { Timeout = 15_000 });
+        await Expect(merchant.Locator("#reach-status")).ToContainTextAsync("auto-paced over 90 min");
+
+        // The live allocation: both regions, an even share each until they have spent enough to measure.
+        var rows = merchant.Locator("#reach-allocation-rows tr");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(merchant.Locator("#reach-allocation-rows tr[data-region='JP'] td").Nth(1)).ToHaveTextAsync("50.0%");
+        await Expect(merchant.Locator("#reach-allocation-rows tr[data-region='KR'] td").Nth(2)).ToHaveTextAsync("measuring");
+        var saved = await HttpAssert.Ok(node.SendAsync(HttpMethod.Get, $"/api/rooms/{roomId}/reach", streamer));
+        Assert.Equal("auto", saved.GetProperty("mode").GetString());
+        Assert.Equal(90, saved.GetProperty("plannedMinutes").GetInt32());
+
+        // A reload shows the saved mode and minutes.
+        await merchant.ReloadAsync();
+        await merchant.FillAsync("#reach-room-id", roomId);
+        await merchant.ClickAsync("#reach-load");
+        await Expect(merchant.Locator("#reach-mode")).ToHaveValueAsync("auto", new() { Timeout = 15_000 });
+        await Expect(merchant.Locator("#reach-planned-minutes")).ToHaveValueAsync("90");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Infrastructure.Browser.ScreenshotAsync(merchant, "merchant-reach-auto");
+        Assert.Empty(browser.ScriptErrors);
+    }
 }

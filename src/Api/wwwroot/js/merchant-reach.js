@@ -3,14 +3,16 @@ import { hubError } from './api.js';
 import { isCurrency, parseMajor, toMajorText } from './money.js';
 import { describeReach, getReach, putReach } from './reach.js';
 import { createRegionPicker } from './region-picker.js';
-import { $, invalid, statusNote } from './ui.js';
+import { $, el, invalid, statusNote } from './ui.js';
 
 const REFRESH_MS = 15000; // spend moves as impressions are bought; GET reach counts nothing
+const AUTO_REFRESH_MS = 5000; // an auto reach re-plans every few seconds: show it moving
+const MAX_PLANNED_MINUTES = 1440;
 
 // The server's `detail` names the field; point at it.
 const FIELD_INPUTS = [
   [/\bbidCpm\b|\bbid\b/i, 'reach-bid-amount'], [/\bbudget\b/i, 'reach-budget-amount'],
-  [/\bcurrenc/i, 'reach-currency'], [/\bregion/i, 'region-filter'],
+  [/\bcurrenc/i, 'reach-currency'], [/\bregion/i, 'region-filter'], [/\bplannedMinutes\b|\bplanned\b/i, 'reach-planned-minutes'],
 ];
 
 /** getSession() returns the signed-in merchant; fail(err) is the page's (signs out on 401). */
@@ -19,15 +21,34 @@ export function setupReach({ getSession, fail, onRoom }) {
   let roomId = '';   // the room whose reach the form shows
   let run = 0;       // a newer load, a sign-out or another room drops older answers
   let timer = 0;
+  let lastMode = 'manual'; // the saved reach's mode: auto refreshes more often
 
   const show = statusNote($('reach-status'));
 
+  function showAllocation(reach) {
+    const rows = reach?.mode === 'auto' && Array.isArray(reach.allocation) ? reach.allocation : [];
+    $('reach-allocation').hidden = rows.length === 0;
+    $('reach-allocation-rows').replaceChildren(...rows.map((a) => {
+      const tr = el('tr');
+      tr.dataset.region = a.region;
+      tr.append(el('td', '', a.region), el('td', '', `${(a.share * 100).toFixed(1)}%`),
+        el('td', '', a.roi === null || a.roi === undefined ? 'measuring' : a.roi.toFixed(2)));
+      return tr;
+    }));
+  }
+
   function showReach(reach) {
+    lastMode = reach?.mode ?? 'manual';
+    showAllocation(reach);
     if (!reach) {
       show('organic', 'Organic only: no reach is set, so the room is shown in its home region only.');
       return;
     }
     show(String(reach.state ?? ''), describeReach(reach));
+  }
+
+  function syncMode() {
+    $('reach-planned-field').hidden = $('reach-mode').value !== 'auto';
   }
 
   function showError(err) {
@@ -46,6 +67,9 @@ export function setupReach({ getSession, fail, onRoom }) {
     $('reach-currency').value = reach.budget?.currency ?? $('reach-currency').value;
     $('reach-budget-amount').value = toMajorText(reach.budget);
     $('reach-bid-amount').value = toMajorText(reach.bidCpm);
+    $('reach-mode').value = reach.mode === 'auto' ? 'auto' : 'manual';
+    if (reach.plannedMinutes) $('reach-planned-minutes').value = String(reach.plannedMinutes);
+    syncMode();
   }
 
   function schedule(myRun) {
@@ -60,7 +84,7 @@ export function setupReach({ getSession, fail, onRoom }) {
         // Keep the last figures; the next tick tries again.
       }
       if (myRun === run) schedule(myRun);
-    }, REFRESH_MS);
+    }, lastMode === 'auto' ? AUTO_REFRESH_MS : REFRESH_MS);
   }
 
   function readRoomId() {
@@ -122,7 +146,14 @@ export function setupReach({ getSession, fail, onRoom }) {
     };
     const budget = { currency, amountMinor: amount('reach-budget-amount', 'Budget') };
     const bidCpm = { currency, amountMinor: amount('reach-bid-amount', 'Bid per 1,000 impressions') };
-    return { ...picker.value(), budget, bidCpm };
+    const mode = $('reach-mode').value === 'auto' ? 'auto' : 'manual';
+    if (mode === 'manual') return { ...picker.value(), budget, bidCpm, mode };
+    const minutesIn = $('reach-planned-minutes');
+    const plannedMinutes = Number(minutesIn.value);
+    if (!Number.isInteger(plannedMinutes) || plannedMinutes < 1 || plannedMinutes > MAX_PLANNED_MINUTES) {
+      throw invalid(`Planned minutes must be a whole number from 1 to ${MAX_PLANNED_MINUTES}.`, minutesIn);
+    }
+    return { ...picker.value(), budget, bidCpm, mode, plannedMinutes };
   }
 
   const save = () => exchange({
@@ -130,13 +161,17 @@ export function setupReach({ getSession, fail, onRoom }) {
     button: $('reach-save'),
     pending: ['saving', 'Saving…'],
     request: (id, body) => putReach(getSession().token, id, body),
-    shown: (reach) => show(String(reach.state ?? ''), `Saved. ${describeReach(reach)}`),
+    shown: (reach) => {
+      showReach(reach);
+      show(String(reach.state ?? ''), `Saved. ${describeReach(reach)}`);
+    },
     onInvalid(err) {
       const field = FIELD_INPUTS.find(([pattern]) => pattern.test(err.message ?? ''))?.[1];
       if (field) $(field).setAttribute('aria-invalid', 'true');
     },
   });
 
+  $('reach-mode').addEventListener('change', syncMode);
   $('reach-load-form').addEventListener('submit', (event) => {
     event.preventDefault();
     load();
@@ -161,7 +196,11 @@ export function setupReach({ getSession, fail, onRoom }) {
       run++;
       clearTimeout(timer);
       roomId = '';
+      lastMode = 'manual';
       picker.clear();
+      showAllocation(null);
+      $('reach-mode').value = 'manual';
+      syncMode();
       show('', '');
     },
   };

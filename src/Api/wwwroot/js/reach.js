@@ -35,5 +35,6 @@ export function describeReach(r) {
   const state = REACH_STATES[r.state] ?? String(r.state ?? '');
   const spend = `${formatMoney(r.spend) || '0'} of ${formatMoney(r.budget)} spent`;
   const impressions = `${count.format(r.paidImpressions ?? 0)} paid impressions`;
-  return [state, spend, impressions, `bid ${formatMoney(r.bidCpm)} CPM`].filter(Boolean).join(' · ');
+  const pacing = r.mode === 'auto' && r.plannedMinutes ? `auto-paced over ${count.format(r.plannedMinutes)} min` : '';
+  return [state, spend, impressions, `bid ${formatMoney(r.bidCpm)} CPM`, pacing].filter(Boolean).join(' · ');
 }
