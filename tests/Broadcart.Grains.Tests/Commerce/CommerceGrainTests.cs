@@ -65,7 +65,7 @@ public sealed class CommerceGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Orders_are_refused_outside_the_regions_the_product_ships_to_and_when_the_room_is_not_live()
+    public async Task Orders_are_refused_outside_the_regions_the_product_ships_to_and_after_the_end_come_from_the_replay()
     {
         var shop = await Shop.OpenAsync(Grains, stock: 10);
         var refused = await Assert.ThrowsAsync<BroadcartException>(() => Order(shop, Shop.Buyer("far-away", "CN"), "k"));
@@ -73,11 +73,26 @@ public sealed class CommerceGrainTests(ClusterFixture fixture)
 
         var german = await Order(shop, Shop.Buyer("berlin", "DE"), "k");
         Assert.Equal(new Money("EUR", 1899), german.Order.Total);
+        Assert.Equal(OrderSources.Live, german.Order.Source);
 
+        // An ended room sells its showcase from the replay: the same checks, the regular price.
         await shop.Room.End(shop.Streamer);
-        var ended = await Assert.ThrowsAsync<BroadcartException>(() => Order(shop, Shop.Buyer("late"), "k"));
-        Assert.Equal(ErrorCodes.RoomNotLive, ended.Code);
-        Assert.Equal(9, (await Grains.GetGrain<IInventoryGrain>(shop.ProductId).GetStock()).Available);
+        var late = await Order(shop, Shop.Buyer("late", "DE"), "k");
+        Assert.Equal((OrderSources.Replay, new Money("EUR", 1899)), (late.Order.Source, late.Order.Total));
+        var stillRefused = await Assert.ThrowsAsync<BroadcartException>(() => Order(shop, Shop.Buyer("far-away-late", "CN"), "k"));
+        Assert.Equal(CommerceErrors.NotAvailableInRegion, stillRefused.Code);
+        Assert.Equal(8, (await Grains.GetGrain<IInventoryGrain>(shop.ProductId).GetStock()).Available);
+    }
+
+    [Fact]
+    public async Task A_scheduled_room_takes_no_orders()
+    {
+        var streamer = Actors.Viewer("scheduled-streamer");
+        var room = Grains.GetGrain<ILiveRoomGrain>(Actors.NewRoomId());
+        await room.Create(new CreateRoom("Later", "en", "US", "merchant-1", streamer));
+        var refused = await Assert.ThrowsAsync<BroadcartException>(() => Grains.GetGrain<IOrderGrain>("o-scheduled-" + Guid.NewGuid().ToString("N"))
+            .Place(new PlaceOrder(room.GetPrimaryKeyString(), "p-none", 1, "k", Shop.Buyer("early"))));
+        Assert.Equal(ErrorCodes.RoomNotLive, refused.Code);
     }
 
     [Fact]
