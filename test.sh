@@ -96,6 +96,23 @@ if [ "$test_rc" != 0 ] && [ "$failed" = 0 ]; then
   echo "dotnet test exited $test_rc without a failed test: counting the run as one failure (see $RUN/test.log)"
   failed=1
 fi
+log "the TypeScript client (clients/js): built with tsc, its tests under node's test runner against a real node"
+if (cd clients/js && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build) >"$RUN/client-js-build.log" 2>&1; then
+  (cd clients/js && node --test test/*.test.mjs) >"$RUN/client-js.log" 2>&1
+  js_pass=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$RUN/client-js.log"); js_fail=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$RUN/client-js.log")
+  grep -E '^(not )?ok [0-9]+ - ' "$RUN/client-js.log" | sed 's/^/  /'
+  if [ -z "$js_pass" ]; then
+    tail -30 "$RUN/client-js.log"; echo "  Failed clients/js: no test summary (see $RUN/client-js.log)"; js_pass=0; js_fail=1
+  elif [ "${js_fail:-0}" != 0 ]; then
+    grep -A20 '^not ok' "$RUN/client-js.log" | head -60
+  fi
+  passed=$((passed + js_pass)); failed=$((failed + ${js_fail:-0})); executed=$((executed + js_pass + ${js_fail:-0}))
+else
+  tail -30 "$RUN/client-js-build.log"
+  echo "  Failed clients/js: npm ci or tsc failed (see $RUN/client-js-build.log)"
+  failed=$((failed + 1))
+fi
+
 log "benchmark smoke run (tiny sizes, correctness only: every message delivered, oversell 0)"
 if dotnet run --no-build --project bench/Broadcart.Bench -- all --smoke >"$RUN/bench-smoke.log" 2>&1; then
   echo "  Passed bench smoke"

@@ -1,0 +1,5 @@
+export { BroadcartLiveClient } from './live-client.js';
+export type { LiveClientOptions } from './live-client.js';
+export { BroadcartHubError } from './errors.js';
+export { ChatSequence } from './chat-sequence.js';
+export type * from './wire.js';
