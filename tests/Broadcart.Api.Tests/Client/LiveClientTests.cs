@@ -17,8 +17,8 @@ public sealed class LiveClientTests
         await using var node = await EmbeddedNode.StartAsync();
         var shop = await node.ShopAsync(stock: 10);
         await using var viewer = Client(node, node.MintToken("sdk-viewer-" + protocol, name: "Sam"), protocol);
-        var chat = new Received<ChatMessage>();
-        var purchases = new Received<PurchaseMade>();
+        var chat = new Recorded<ChatMessage>();
+        var purchases = new Recorded<PurchaseMade>();
         viewer.Chat += chat.Add;
         viewer.Purchase += purchases.Add;
         await viewer.StartAsync();
@@ -29,12 +29,12 @@ public sealed class LiveClientTests
         Assert.Equal(new Money("USD", 2500), room.Pinned?.Price);
 
         var ack = await viewer.SendChatAsync(shop.RoomId, "typed hello");
-        var seen = await chat.FirstAsync(m => m.MessageId == ack.MessageId);
+        var seen = await chat.FirstAsync(m => m.MessageId == ack.MessageId, "the chat message");
         Assert.Equal(("typed hello", ack.Seq, "Sam"), (seen.Text, seen.Seq, seen.Name));
 
         var order = await viewer.PurchaseAsync(shop.RoomId, shop.ProductId, 1, "sdk-" + protocol);
         Assert.Equal(("reserved", 2500L, "live"), (order.Status, order.Total.AmountMinor, order.Source));
-        Assert.Equal(shop.ProductId, (await purchases.FirstAsync(p => p.ProductId == shop.ProductId)).ProductId);
+        Assert.Equal(shop.ProductId, (await purchases.FirstAsync(p => p.ProductId == shop.ProductId, "the purchase event")).ProductId);
 
         var refused = await Assert.ThrowsAsync<BroadcartHubException>(() => viewer.SendChatAsync(shop.RoomId, "   "));
         Assert.Equal("validation_failed", refused.Code);
@@ -54,8 +54,8 @@ public sealed class LiveClientTests
         await using var streamer = await node.ConnectAsync(streamerToken);
         await streamer.JoinAsync(roomId);
         await using var viewer = Client(node, node.MintToken("sdk-reconnect"), HubWireProtocol.Json);
-        var chat = new Received<ChatMessage>();
-        var rejoined = new Received<Room>();
+        var chat = new Recorded<ChatMessage>();
+        var rejoined = new Recorded<Room>();
         viewer.Chat += chat.Add;
         viewer.Rejoined += rejoined.Add;
         await viewer.StartAsync();
@@ -67,7 +67,7 @@ public sealed class LiveClientTests
             await streamer.SendChatAsync(roomId, $"before {i}");
         }
 
-        await chat.FirstAsync(m => m.Text == "before 3");
+        await chat.FirstAsync(m => m.Text == "before 3", "before 3");
 
         // The server drops the connection (as a node restart or a stalled socket does); the room goes on.
         var connections = node.Services.GetRequiredService<LiveConnections>();
@@ -78,9 +78,9 @@ public sealed class LiveClientTests
             await streamer.SendChatAsync(roomId, $"while away {i}");
         }
 
-        await rejoined.FirstAsync(r => r.RoomId == roomId);
+        await rejoined.FirstAsync(r => r.RoomId == roomId, "the rejoin");
         await streamer.SendChatAsync(roomId, "after");
-        await chat.FirstAsync(m => m.Text == "after");
+        await chat.FirstAsync(m => m.Text == "after", "the message after the reconnect");
 
         Assert.Equal(Enumerable.Range(1, 7).Select(s => (long)s), chat.All.Select(m => m.Seq));
         Assert.Equal(["before 1", "before 2", "before 3", "while away 1", "while away 2", "while away 3", "after"], chat.All.Select(m => m.Text));
@@ -98,63 +98,4 @@ public sealed class LiveClientTests
         Protocol = protocol,
         ReconnectDelays = [TimeSpan.Zero, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1)],
     });
-
-    /// <summary>What an event delivered, awaitable with a timeout.</summary>
-    private sealed class Received<T>
-    {
-        private readonly Lock _lock = new();
-        private readonly List<T> _items = [];
-        private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public IReadOnlyList<T> All
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return [.. _items];
-                }
-            }
-        }
-
-        public void Add(T item)
-        {
-            TaskCompletionSource changed;
-            lock (_lock)
-            {
-                _items.Add(item);
-                changed = _changed;
-                _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-
-            changed.SetResult();
-        }
-
-        public async Task<T> FirstAsync(Func<T, bool> match)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            while (true)
-            {
-                Task changed;
-                lock (_lock)
-                {
-                    if (_items.FirstOrDefault(match) is { } found)
-                    {
-                        return found;
-                    }
-
-                    changed = _changed.Task;
-                }
-
-                try
-                {
-                    await changed.WaitAsync(timeout.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    throw new TimeoutException($"no {typeof(T).Name} matched; got {All.Count}");
-                }
-            }
-        }
-    }
 }
