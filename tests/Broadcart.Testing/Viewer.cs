@@ -13,7 +13,7 @@ public sealed class Viewer : IAsyncDisposable
     private static readonly string[] EventNames =
     [
         "chat", "chatBatch", "chatDeleted", "chatTranslated", "viewers", "likes", "roomStatus", "slowMode",
-        "productPinned", "showcase", "flashSale", "stock", "purchase", "geo", "metrics",
+        "productPinned", "showcase", "flashSale", "stock", "purchase", "geo", "metrics", "auction",
     ];
 
     private readonly Lock _lock = new();

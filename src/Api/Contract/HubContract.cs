@@ -41,6 +41,9 @@ public static class HubContract
         new("Purchase", "Order a product of the room: the same answer and refusals as POST /api/rooms/{roomId}/orders",
             [Room, new("productId", typeof(string)), new("quantity", typeof(int)), new("idempotencyKey", typeof(string))], typeof(OrderResponse),
             [.. Common, "room_not_live", "sold_out", "not_available_in_region", "limit_exceeded", "idempotency_mismatch"]),
+        new("Bid", "A bid in the room's auction: leads when at least the current bid plus the increment (or the start price); answered once durable",
+            [Room, new("auctionId", typeof(string)), new("amountMinor", typeof(long))], typeof(Auctions.BidAnswer),
+            [.. Common, "not_joined", "bid_too_low", "auction_ended", "not_available_in_region"]),
         new("RefuseInvocation", "Where the server sends calls whose arguments it could not read: always validation_failed", [new("method", typeof(string)), new("reason", typeof(string))], null, ["validation_failed"]),
     ];
 
@@ -61,5 +64,6 @@ public static class HubContract
         new(EventNames.Purchase, "Someone bought (buyer masked)", typeof(PurchasePayload)),
         new(EventNames.Geo, "What this region may see and buy of the stream", typeof(GeoView)),
         new(EventNames.Metrics, "The room's figures, to WatchMetrics callers", typeof(MetricsReport)),
+        new(EventNames.Auction, "An auction opened, got a bid (coalesced) or closed (won or unsold, at once)", typeof(Auctions.AuctionPayload)),
     ];
 }

@@ -17,7 +17,8 @@ public static class ErrorStatus
         ErrorCodes.Unavailable or ErrorCodes.StorageUnavailable or ErrorCodes.BlobNotConfigured => StatusCodes.Status503ServiceUnavailable,
         CommerceErrors.SoldOut or CommerceErrors.LimitExceeded or CommerceErrors.IdempotencyMismatch
             or CommerceErrors.InsufficientStock or CommerceErrors.SaleInProgress or CommerceErrors.AlreadyPaid or CommerceErrors.NotPaid
-            or CommerceErrors.BudgetExhausted => StatusCodes.Status409Conflict,
+            or CommerceErrors.BudgetExhausted or CommerceErrors.BidTooLow or CommerceErrors.AuctionEnded
+            or CommerceErrors.AuctionInProgress => StatusCodes.Status409Conflict,
         CommerceErrors.NotAvailableInRegion => StatusCodes.Status422UnprocessableEntity,
         CommerceErrors.InvalidSignature => StatusCodes.Status401Unauthorized,
         ErrorCodes.Internal => StatusCodes.Status500InternalServerError,

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Broadcart.Api.Admin;
 using Broadcart.Api.Archive;
+using Broadcart.Api.Auctions;
 using Broadcart.Api.Commerce;
 using Broadcart.Api.Contract;
 using Broadcart.Api.Creators;
@@ -152,6 +153,7 @@ public static class BroadcartApiHost
         app.MapPayouts();
         app.MapProducts();
         app.MapCommerce();
+        app.MapAuctions();
         app.MapOrders();
         app.MapPaymentWebhook();
         app.MapReach();

@@ -18,4 +18,5 @@ public static class EventNames
     public const string Purchase = "purchase";
     public const string Geo = "geo";
     public const string Metrics = "metrics";
+    public const string Auction = "auction";
 }

@@ -94,6 +94,14 @@ public sealed class LiveHub(
         return Task.CompletedTask;
     }
 
+    /// <summary>A bid in the room's auction; answered once it is durable.</summary>
+    public async Task<Auctions.BidAnswer> Bid(string roomId, string auctionId, long amountMinor)
+    {
+        EnsureJoined(roomId);
+        var result = await Auctions.AuctionEndpoints.Auction(grains, roomId, auctionId).Bid(Actor, amountMinor);
+        return new Auctions.BidAnswer(result.Leading, result.Amount, result.EndsAt);
+    }
+
     public Task Like(string roomId)
     {
         var room = EnsureJoined(roomId);

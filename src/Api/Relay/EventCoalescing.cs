@@ -40,6 +40,7 @@ public static class EventCoalescing
         StatusChanged => "status",
         ShowcaseChanged => "showcase",
         ProductPinned => "pinned",
+        AuctionChanged a => "auction:" + a.Auction.AuctionId,
         StockChanged s => "stock:" + s.ProductId,
         FlashSaleChanged f => "flashSale:" + f.Sale.SaleId,
         _ => null,

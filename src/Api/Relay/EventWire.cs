@@ -113,6 +113,7 @@ public static class EventWire
         FlashSaleChanged f => (EventNames.FlashSale, FlashSalePayload.From(f.Sale)),
         StockChanged s => (EventNames.Stock, new StockPayload(roomId, s.ProductId, s.Remaining)),
         Purchased p => (EventNames.Purchase, new PurchasePayload(roomId, p.ProductId, p.Quantity, p.MaskedBuyer)),
+        AuctionChanged a => (EventNames.Auction, Auctions.AuctionPayload.From(a.Auction)),
         _ => (null, null),
     };
 }

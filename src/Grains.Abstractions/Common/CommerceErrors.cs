@@ -13,4 +13,7 @@ public static class CommerceErrors
     public const string NotPaid = "not_paid";
     public const string InvalidSignature = "invalid_signature";
     public const string BudgetExhausted = "budget_exhausted";
+    public const string BidTooLow = "bid_too_low";
+    public const string AuctionEnded = "auction_ended";
+    public const string AuctionInProgress = "auction_in_progress";
 }

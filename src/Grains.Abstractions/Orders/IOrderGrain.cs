@@ -27,4 +27,8 @@ public interface IOrderGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Adopt")]
     Task Adopt(Commerce.SaleOrderRecord record);
+
+    /// <summary>From the auction that closed: the winner's reserved order at the winning price. Idempotent.</summary>
+    [Alias("PlaceFromAuction")]
+    Task<OrderView> PlaceFromAuction(Auctions.AuctionOrderRecord record);
 }

@@ -78,6 +78,14 @@ public interface ILiveRoomGrain : IGrainWithStringKey
     [Alias("StartFlashSale")]
     Task<FlashSaleView> StartFlashSale(Actor actor, FlashSaleRequest request);
 
+    /// <summary>Owner, room live, one auction at a time: opens an auction of one unit; pushes <c>auction</c>.</summary>
+    [Alias("OpenAuction")]
+    Task<Broadcart.Grains.Auctions.AuctionView> OpenAuction(Actor actor, Broadcart.Grains.Auctions.AuctionRequest request);
+
+    /// <summary>From the room's auction after each durable write: bids coalesced, the close sent at once.</summary>
+    [OneWay, Alias("AuctionChanged")]
+    Task OnAuctionChanged(Broadcart.Grains.Auctions.AuctionView auction);
+
     [Alias("GetCommerce")]
     Task<CommerceContext> GetCommerce(string productId, string region);
 

@@ -52,6 +52,10 @@ public sealed record ShowcaseChanged([property: Id(0)] ImmutableArray<ProductSna
 [GenerateSerializer, Immutable, Alias("Broadcart.FlashSaleUpdated")]
 public sealed record FlashSaleChanged([property: Id(0)] FlashSaleView Sale) : RoomEvent;
 
+/// <summary>An auction's state: coalesced by auction while it is open; won or unsold is sent at once.</summary>
+[GenerateSerializer, Immutable, Alias("Broadcart.AuctionChanged")]
+public sealed record AuctionChanged([property: Id(0)] Broadcart.Grains.Auctions.AuctionView Auction) : RoomEvent;
+
 [GenerateSerializer, Immutable, Alias("Broadcart.StockChanged")]
 public sealed record StockChanged([property: Id(0)] string ProductId, [property: Id(1)] int Remaining) : RoomEvent;
 

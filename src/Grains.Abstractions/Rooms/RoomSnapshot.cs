@@ -34,6 +34,9 @@ public sealed record RoomSnapshot(
     /// <summary>Users appointed to moderate this room: nodes exempt them from the chat limit as they do the streamer.</summary>
     [Id(20)] public ImmutableArray<string> Moderators { get; init; } = [];
 
+    /// <summary>The room's current (or last) auction.</summary>
+    [Id(21)] public Broadcart.Grains.Auctions.AuctionView? Auction { get; init; }
+
     public Money? SalePriceFor(string productId) =>
         FlashSale is { IsOpen: true } sale && sale.ProductId == productId ? sale.Price : null;
 

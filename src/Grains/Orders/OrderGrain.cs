@@ -1,4 +1,5 @@
 using Broadcart.Grains.Attribution;
+using Broadcart.Grains.Auctions;
 using Broadcart.Grains.Common;
 using Broadcart.Grains.Metrics;
 using Broadcart.Grains.Earnings;
@@ -36,7 +37,9 @@ public sealed class OrderGrain(
 
     private IUnitHolder UnitHolder => Order.SaleKey is { } sale
         ? GrainFactory.GetGrain<IFlashSaleGrain>(sale)
-        : GrainFactory.GetGrain<IInventoryGrain>(Order.ProductId);
+        : Order.AuctionKey is { } auction
+            ? GrainFactory.GetGrain<IAuctionGrain>(auction)
+            : GrainFactory.GetGrain<IInventoryGrain>(Order.ProductId);
 
     public async Task<PlaceOrderResult> Place(PlaceOrder command)
     {
@@ -146,6 +149,52 @@ public sealed class OrderGrain(
 
         AnnouncePurchase(command.Buyer.Name);
         return new PlaceOrderResult(View(), Created: true);
+    }
+
+    /// <summary>
+    /// The winner's order, from the auction that closed: reserved at the winning price against the
+    /// unit the auction holds, with its own expiry reminder like an order from inventory. The
+    /// auction retries until this answers, so a second call returns the order as it is.
+    /// </summary>
+    public async Task<OrderView> PlaceFromAuction(AuctionOrderRecord record)
+    {
+        if (Order.Exists)
+        {
+            return View();
+        }
+
+        // Before the order is written: an order that exists always has its expiry registered.
+        var due = record.ExpiresAt - Now;
+        await this.RegisterOrUpdateReminder(ExpiryReminder, due > TimeSpan.Zero ? due : TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+        Order.Exists = true;
+        Order.Status = OrderStatus.Reserved;
+        Order.BuyerId = record.Buyer.UserId;
+        Order.MerchantId = record.MerchantId;
+        Order.RoomId = record.RoomId;
+        Order.ProductId = record.ProductId;
+        Order.AuctionKey = record.AuctionKey;
+        Order.AuctionId = record.AuctionId;
+        Order.Quantity = 1;
+        Order.Region = record.Buyer.Region;
+        Order.UnitPrice = record.Price;
+        Order.Total = record.Price;
+        Order.CreatedAt = record.CreatedAt;
+        Order.ExpiresAt = record.ExpiresAt;
+        Order.IdempotencyKey = record.IdempotencyKey;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Ambiguous: the auction asks again, and a fresh activation reads whether it landed.
+            state.State = new OrderState();
+            DeactivateOnIdle();
+            throw;
+        }
+
+        AnnouncePurchase(record.Buyer.Name);
+        return View();
     }
 
     private void AnnouncePurchase(string buyerName) =>

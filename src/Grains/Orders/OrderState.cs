@@ -50,4 +50,9 @@ public sealed class OrderState
 
     /// <summary><see cref="OrderSources.Live"/>, or <see cref="OrderSources.Replay"/> for an order from an ended room's replay.</summary>
     [Id(27)] public string? Source { get; set; }
+
+    /// <summary>Won at an auction, which holds its unit (<see cref="Auctions.AuctionKeys.Key"/>).</summary>
+    [Id(28)] public string? AuctionKey { get; set; }
+
+    [Id(29)] public string? AuctionId { get; set; }
 }

@@ -42,6 +42,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
     private RoomLikes _likes = null!;
     private RoomShowcase _showcase = null!;
     private RoomSaleView _sale = null!;
+    private RoomAuctionView _auction = null!;
 
     private IGrainTimer? _flushTimer;
     private bool _stateDirty;
@@ -81,6 +82,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         _likes = new RoomLikes(Room);
         _showcase = new RoomShowcase(Room, _options.MaxShowcase);
         _sale = new RoomSaleView(Room, _options.StockInterval);
+        _auction = new RoomAuctionView(Room, _options.StockInterval);
 
         _flushTimer = this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
         this.RegisterGrainTimer(MaintainAsync, new GrainTimerCreationOptions(_options.MaintenanceInterval, _options.MaintenanceInterval));
@@ -100,6 +102,11 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
             if (_sale.Current is { IsOpen: true } sale)
             {
                 _sale.Replace(await GrainFactory.GetGrain<IFlashSaleGrain>(sale.Key).Get());
+            }
+
+            if (_auction.Current is { IsOpen: true } auction)
+            {
+                _auction.Replace(await GrainFactory.GetGrain<Auctions.IAuctionGrain>(auction.Key).Get());
             }
 
             if (Room.Reach is not null)
@@ -343,6 +350,7 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         Room.StartedAt, Room.EndedAt, _showcase.Products, Room.PinnedProductId, _sale.Current, Room.Reach, Room.CoverUrl)
     {
         Moderators = [.. Room.Moderators],
+        Auction = _auction.Current,
     };
 
     private void Enqueue(RoomEvent e)
@@ -388,10 +396,19 @@ public sealed partial class LiveRoomGrain : Grain, ILiveRoomGrain, IIncomingGrai
         {
             _outbox.Add(stock);
         }
-        else if (wait > TimeSpan.Zero)
+
+        var (bids, bidsWait) = _auction.TakeHeld(Now);
+        if (bids is not null)
+        {
+            _outbox.Add(bids);
+        }
+
+        // Held updates come back on the timer: the sooner of the two.
+        var held = new[] { wait, bidsWait }.Where(w => w > TimeSpan.Zero).DefaultIfEmpty(TimeSpan.Zero).Min();
+        if (held > TimeSpan.Zero)
         {
             _outbox.StayArmed();
-            _flushTimer?.Change(wait, Timeout.InfiniteTimeSpan);
+            _flushTimer?.Change(held, Timeout.InfiniteTimeSpan);
         }
 
         if (_outbox.TakeBatch(Environment.TickCount64) is { } batch)

@@ -32,4 +32,7 @@ public sealed class LiveRoomState
 
     /// <summary>Users the streamer appointed to moderate this room (besides the global moderator role).</summary>
     [Id(22)] public List<string> Moderators { get; set; } = [];
+
+    /// <summary>The current or last auction, a cache of its grain (written behind for bids, at once for the close).</summary>
+    [Id(23)] public Broadcart.Grains.Auctions.AuctionView? CurrentAuction { get; set; }
 }

@@ -35,6 +35,7 @@ public sealed class CallerWorld
         .Replace("{productId}", room.ProductId, StringComparison.Ordinal)
         .Replace("{creatorId}", CallerWorld.StreamerId, StringComparison.Ordinal)
         .Replace("{dealId}", DealId, StringComparison.Ordinal)
+        .Replace("{auctionId}", "anoauction000000", StringComparison.Ordinal)
         .Replace("{documentName}.json", "v1.json", StringComparison.Ordinal)
         .Replace("{documentName?}", "v1", StringComparison.Ordinal)
         .Replace("/{**path}", string.Empty, StringComparison.Ordinal)

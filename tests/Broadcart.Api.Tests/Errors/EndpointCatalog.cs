@@ -63,7 +63,9 @@ public static class EndpointCatalog
         ["GET /api/rooms/{roomId}/report"] = (OwnerOrMerchant, NoBody),
         ["GET /api/rooms/{roomId}/report.csv"] = (OwnerOrMerchant, NoBody),
         // Global moderators are staff; a room's own moderators moderate its chat live but do not take it away.
-        ["GET /api/rooms/{roomId}/replay"] = (SignedIn, NoBody), // allowed callers get 409 room_not_ended: the world's rooms are live
+        ["GET /api/rooms/{roomId}/replay"] = (SignedIn, NoBody),
+        ["POST /api/rooms/{roomId}/auctions/"] = ([Caller.RoomStreamer, Caller.Admin], (w, r) => new { productId = r.ProductId, startPrice = new { currency = "USD", amountMinor = 1000 }, increment = new { currency = "USD", amountMinor = 100 }, durationSeconds = 60 }),
+        ["GET /api/rooms/{roomId}/auctions/{auctionId}"] = (SignedIn, NoBody), // allowed callers get 409 room_not_ended: the world's rooms are live
         ["GET /api/rooms/{roomId}/chat/export"] = ([Caller.RoomStreamer, Caller.Moderator, Caller.Admin], NoBody),
         ["POST /api/media/uploads"] = (Streamers, (_, _) => new { purpose = "roomCover", contentType = "image/png", length = 100 }),
         ["POST /api/products/"] = (Merchants, (_, _) => new
@@ -103,6 +105,7 @@ public static class EndpointCatalog
         [nameof(LiveHub.SendChat)] = (SignedIn, (_, r) => [r.RoomId, "hello from the matrix"]),
         [nameof(LiveHub.Like)] = (SignedIn, (_, r) => [r.RoomId]),
         [nameof(LiveHub.SetLanguage)] = (SignedIn, (_, _) => ["es"]),
+        [nameof(LiveHub.Bid)] = (SignedIn, (_, r) => [r.RoomId, "anoauction000000", 1000L]), // a refused bid (not_found) is not a denial
         [nameof(LiveHub.MuteUser)] = (Moderators, (_, r) => [r.RoomId, "mx-target", 30]),
         [nameof(LiveHub.DeleteChat)] = (Moderators, (_, r) => [r.RoomId, r.MessageId]),
         [nameof(LiveHub.SetSlowMode)] = (Moderators, (_, r) => [r.RoomId, 0]),
