@@ -34,6 +34,9 @@ public sealed record RoomView(
     /// <summary>Users the streamer appointed to moderate this room (clients show their badge).</summary>
     public IReadOnlyList<string> Moderators { get; init; } = [];
 
+    /// <summary>The room's current or last auction, as the <c>auction</c> event carries it.</summary>
+    public Auctions.AuctionPayload? Auction { get; init; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ChatMessage>? RecentChat { get; init; }
 
@@ -49,5 +52,6 @@ public sealed record RoomView(
         FlashSale: s.FlashSale is { } sale ? FlashSalePayload.From(sale) : null)
     {
         Moderators = s.Moderators,
+        Auction = s.Auction is { } auction ? Auctions.AuctionPayload.From(auction) : null,
     };
 }

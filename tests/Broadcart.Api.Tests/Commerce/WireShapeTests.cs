@@ -16,7 +16,7 @@ public sealed class WireShapeTests(LiveCluster cluster)
     private static readonly string[] Room =
     [
         "id", "roomId", "title", "language", "status", "streamerId", "streamerName", "merchantId", "homeRegion", "coverUrl",
-        "viewerCount", "likes", "slowModeSeconds", "chatSeq", "createdAt", "startedAt", "endedAt", "pinned", "showcase", "flashSale", "moderators",
+        "viewerCount", "likes", "slowModeSeconds", "chatSeq", "createdAt", "startedAt", "endedAt", "pinned", "showcase", "flashSale", "moderators", "auction",
     ];
 
     private static readonly string[] RegionalProduct = ["id", "title", "description", "imageUrl", "region", "available", "price", "listPrice"];

@@ -28,6 +28,7 @@ function freshState(roomId = null, seed = {}) {
     flashSale: seed.flashSale ?? null,    // { saleId, productId, state, quantity, remaining, perUserLimit, endsAt }
     stock: new Map(),                     // productId -> remaining, from `stock` events outside a sale
     geo: null,                            // { region, visible, purchasable, price, reason } for this viewer
+    auction: seed.auction ?? null,        // the auction event's object: { auctionId, productId, state, currentBid, leader, bids, endsAt, minimumBid, ... }
     joined: false,
     snapshot: null, // full JoinRoom result (pinned, showcase, flashSale, geo) for later consoles
   };
@@ -147,6 +148,20 @@ export class LiveRoom {
   }
 
   /** Folds in a flash sale learnt elsewhere (the streamer's own POST) without waiting for the event. */
+  /** An auction's news (event, REST answer or snapshot): the latest word per auction wins, and a closed one never reopens. */
+  applyAuction(auction) {
+    if (this.#stopped || !auction || (auction.roomId && !sameRoom(auction.roomId, this.state.roomId))) return;
+    this.#mergeAuction(auction);
+    this.#emit();
+  }
+
+  #mergeAuction(a) {
+    const current = this.state.auction;
+    if (current && current.auctionId === a.auctionId && current.state !== 'open' && a.state === 'open') return;
+    if (current && current.auctionId === a.auctionId && a.state === 'open' && (a.bids ?? 0) < (current.bids ?? 0)) return;
+    this.state.auction = a;
+  }
+
   applyFlashSale(sale) {
     if (this.#stopped || !sale || (sale.roomId && !sameRoom(sale.roomId, this.state.roomId))) return;
     this.#mergeSale(sale);
@@ -210,6 +225,7 @@ export class LiveRoom {
     c.on('stock', forRoom((s) => { this.#mergeStock(s.productId, s.remaining); this.#emit(); }));
     c.on('purchase', forRoom((p) => this.#onPurchase?.(p)));
     c.on('geo', forRoom((g) => { this.#setGeo(g); this.#emit(); }));
+    c.on('auction', forRoom((a) => this.applyAuction(a)));
 
     c.onreconnecting(() => this.#update({ connection: 'reconnecting' }));
     c.onreconnected(async () => {
@@ -262,6 +278,7 @@ export class LiveRoom {
       snapshot: s,
     });
     if (s.geo) this.#setGeo(s.geo);
+    if (s.auction) this.#mergeAuction(s.auction);
     this.#mergeCommerce(s);
     this.#mergeStatus(s.status);
     this.#mergeLikes(s.likes);

@@ -4,6 +4,7 @@ import { setupLivePage } from './live-page.js';
 import { renderShell } from './shell.js';
 import { setupCreator } from './streamer-creator.js';
 import { setupStreamerMetrics } from './streamer-metrics.js';
+import { setupAuction } from './streamer-auction.js';
 import { setupProducts } from './streamer-products.js';
 import { $, copyText, el } from './ui.js';
 
@@ -25,6 +26,7 @@ const room = setupLivePage({
 });
 const { chat } = room;
 const products = setupProducts({ getLive: () => room.live, getSession: () => room.session, status, busy });
+const auction = setupAuction({ getLive: () => room.live, getSession: () => room.session, status, busy });
 const metrics = setupStreamerMetrics({ getLive: () => room.live });
 const creator = setupCreator({ getSession: () => room.session, status, busy });
 
@@ -98,6 +100,7 @@ function render(state) {
   $('end-room').disabled = !state.status || state.status === 'ended';
   renderSlowMode(state);
   products.render(state);
+  auction.render(state);
   metrics.render(state);
 }
 

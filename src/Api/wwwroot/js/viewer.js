@@ -4,6 +4,7 @@ import { renderShell } from './shell.js';
 import { $ } from './ui.js';
 import { setupFeed } from './viewer-feed.js';
 import { renderGeoNotice } from './viewer-geo.js';
+import { setupAuction } from './viewer-auction.js';
 import { setupReplay } from './viewer-replay.js';
 import { setupShop } from './viewer-shop.js';
 
@@ -45,6 +46,7 @@ const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 
 const shop = setupShop({ getLive: () => room.live, getSession: () => room.session, fail });
 const replay = setupReplay({ getSession: () => room.session, fail });
+const auction = setupAuction({ getLive: () => room.live, getSession: () => room.session, fail });
 const feed = setupFeed({
   getSession: () => room.session,
   fail,
@@ -69,6 +71,7 @@ shell.start({
     room.signOut();
     shop.reset();
     replay.reset();
+    auction.reset();
     feed.stop();
     $('join-form').hidden = true;
   },
@@ -120,4 +123,5 @@ function render(state) {
   feed.setJoined(state.snapshot && state.status !== 'ended' ? state.roomId : null);
   shop.render(state);
   replay.render(state);
+  auction.render(state);
 }
