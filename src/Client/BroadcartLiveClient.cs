@@ -81,6 +81,9 @@ public sealed class BroadcartLiveClient : IAsyncDisposable
 
     public event Action<GeoSetting>? Geo;
 
+    /// <summary>An auction's state: bids coalesced like stock, the close sent at once.</summary>
+    public event Action<Auction>? Auction;
+
     /// <summary>The room's figures, to <see cref="WatchMetricsAsync"/> callers (the metrics object of docs/protocol.md).</summary>
     public event Action<JsonElement>? Metrics;
 
@@ -166,6 +169,10 @@ public sealed class BroadcartLiveClient : IAsyncDisposable
     public Task<Order> PurchaseAsync(string roomId, string productId, int quantity, string idempotencyKey, CancellationToken cancellationToken = default) =>
         Invoke<Order>("Purchase", [roomId, productId, quantity, idempotencyKey], cancellationToken);
 
+    /// <summary>A bid in the room's auction, answered once durable; refusals such as <c>bid_too_low</c> and <c>auction_ended</c> throw <see cref="BroadcartHubException"/>.</summary>
+    public Task<BidAnswer> BidAsync(string roomId, string auctionId, long amountMinor, CancellationToken cancellationToken = default) =>
+        Invoke<BidAnswer>("Bid", [roomId, auctionId, amountMinor], cancellationToken);
+
     public ValueTask DisposeAsync()
     {
         _stopping = true;
@@ -188,6 +195,7 @@ public sealed class BroadcartLiveClient : IAsyncDisposable
         On("stock", () => Stock);
         On("purchase", () => Purchase);
         On("geo", () => Geo);
+        On("auction", () => Auction);
         On("metrics", () => Metrics);
     }
 

@@ -1,65 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 
 namespace Broadcart.Cluster.Tests;
 
 [Collection(ProcessClusterCollection.Name)]
 public sealed class ClusterTests(ProcessCluster cluster)
 {
-    /// <summary>
-    /// A read right after a silo died may meet grains that were on it, before the cluster has
-    /// declared it dead: <c>503</c> says "try again shortly", and a client does.
-    /// </summary>
-    private static async Task<JsonElement> ReadAsync(NodeClient api, string path, string token)
-    {
-        var (response, body) = await Eventually.Until(
-            () => api.SendAsync(HttpMethod.Get, path, token),
-            r => r.Response.StatusCode != HttpStatusCode.ServiceUnavailable,
-            $"GET {path} to answer other than 503",
-            TimeSpan.FromSeconds(30));
-        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode}: {body}");
-        return body;
-    }
-
-    /// <summary>Activations of a grain type per silo process, read from the Orleans dashboard as an operator would.</summary>
-    private async Task<int[]> ActivationsAsync(string admin, string grainType, Func<int[], bool> done, string what)
-    {
-        var api = cluster.Api[0];
-        int[] Count(JsonElement counters)
-        {
-            var perSilo = new int[2];
-            foreach (var g in counters.GetProperty("simpleGrainStats").EnumerateArray().Where(g => DashboardProbe.HostsActivations(g, grainType)))
-            {
-                perSilo[cluster.Topology.SiloIndexOf(g.GetProperty("siloAddress").GetString()!)] += g.GetProperty("activationCount").GetInt32();
-            }
-
-            return perSilo;
-        }
-
-        var counters = await DashboardProbe.CountersUntilAsync(
-            api.Http,
-            admin,
-            c => c.GetProperty("totalActiveHostCount").GetInt32() == 2 && done(Count(c)),
-            what);
-        return Count(counters);
-    }
-
-    private static async Task<(HttpResponseMessage Response, JsonElement Body)> PayAsync(NodeClient api, string orderId, string paymentId)
-    {
-        var body = JsonSerializer.Serialize(new { orderId, paymentId, status = "succeeded" });
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(TestSecrets.WebhookSecret), Encoding.UTF8.GetBytes($"{now}.{body}"));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/payments/webhook") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation("X-Payment-Signature", $"t={now},v1={Convert.ToHexStringLower(mac)}");
-        using var response = await api.Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
-    }
-
     [Fact]
     public async Task Viewers_on_two_API_processes_see_each_others_chat()
     {
@@ -105,11 +51,12 @@ public sealed class ClusterTests(ProcessCluster cluster)
         var (roomId, productId, streamerToken, _) = await api.ShopAsync(stock: 200, ProductPlacement.None, $"Crash-tested kettle {round}", [new("US", "USD", 4200)]);
 
         // The silo to kill is the one holding this sale: the one whose sale activations grew when it started.
-        var before = await ActivationsAsync(admin, "FlashSaleGrain", _ => true, "the sale activations before the sale");
-        var sale = await HttpAssert.Ok(api.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/flash-sales", streamerToken, new { productId, quantity = units, perUserLimit = 1, durationSeconds = 900 }));
-        var saleId = sale.GetProperty("saleId").GetString();
-        var after = await ActivationsAsync(admin, "FlashSaleGrain", now => now[0] > before[0] || now[1] > before[1], "the new sale's activation");
-        var saleSilo = after[0] > before[0] ? 0 : 1;
+        string? saleId = null;
+        var saleSilo = await cluster.SiloThatActivatesAsync(admin, "FlashSaleGrain", async () =>
+        {
+            var sale = await HttpAssert.Ok(api.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/flash-sales", streamerToken, new { productId, quantity = units, perUserLimit = 1, durationSeconds = 900 }));
+            saleId = sale.GetProperty("saleId").GetString();
+        });
 
         var watcher = await cluster.Api[1].ConnectAsync(await cluster.Api[1].TokenAsync($"proc-watcher-{round}"));
         await watcher.JoinAsync(roomId);
@@ -174,22 +121,16 @@ public sealed class ClusterTests(ProcessCluster cluster)
         foreach (var (buyer, orderId) in acknowledged)
         {
             var node = cluster.Api[buyer % 2];
-            var order = await ReadAsync(node, $"/api/orders/{orderId}", tokens[buyer]);
+            var order = await node.ReadAsync($"/api/orders/{orderId}", tokens[buyer]);
             Assert.Equal("reserved", order.GetProperty("status").GetString());
             Assert.Equal(saleId, order.GetProperty("saleId").GetString());
-            var (paid, body) = await Eventually.Until(
-                () => PayAsync(node, orderId, $"pay-{orderId}"),
-                r => r.Response.StatusCode != HttpStatusCode.ServiceUnavailable,
-                $"the webhook for {orderId} to answer other than 503",
-                TimeSpan.FromSeconds(30));
-            Assert.True(paid.IsSuccessStatusCode, $"round {round}: paying {orderId}: {(int)paid.StatusCode} {body}");
-            Assert.Equal("paid", body.GetProperty("status").GetString());
-            Assert.Equal("paid", (await ReadAsync(node, $"/api/orders/{orderId}", tokens[buyer])).GetProperty("status").GetString());
+            await ClusterProbes.PaySucceedsAsync(node, orderId);
+            Assert.Equal("paid", (await node.ReadAsync($"/api/orders/{orderId}", tokens[buyer])).GetProperty("status").GetString());
         }
 
         // The room's count is news from the sale: a reactivated sale announces its durable state.
         await Eventually.Until(
-            () => ReadAsync(api, $"/api/rooms/{roomId}", streamerToken),
+            () => api.ReadAsync($"/api/rooms/{roomId}", streamerToken),
             room => acknowledged.Count + room.GetProperty("flashSale").GetProperty("remaining").GetInt32() == units,
             $"round {round}: {acknowledged.Count} acknowledged + remaining = {units} units",
             TimeSpan.FromSeconds(30));

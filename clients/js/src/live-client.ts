@@ -1,7 +1,7 @@
 import * as signalR from '@microsoft/signalr';
 import { ChatSequence } from './chat-sequence.js';
 import { BroadcartHubError } from './errors.js';
-import type { ChatAck, ChatBatch, ChatMessage, LiveEvents, Order, Room } from './wire.js';
+import type { BidAnswer, ChatAck, ChatBatch, ChatMessage, LiveEvents, Order, Room } from './wire.js';
 
 export interface LiveClientOptions {
   /** The hub, e.g. https://live.example.com/hubs/live */
@@ -15,7 +15,7 @@ export interface LiveClientOptions {
 type Handler<T> = (payload: T) => void;
 
 const HUB_EVENTS = ['chatDeleted', 'chatTranslated', 'viewers', 'likes', 'roomStatus', 'slowMode', 'productPinned', 'showcase',
-  'flashSale', 'stock', 'purchase', 'geo', 'metrics'] as const;
+  'flashSale', 'stock', 'purchase', 'geo', 'auction', 'metrics'] as const;
 
 /**
  * Broadcart's live hub, typed: one connection, any number of joined rooms. It reconnects by
@@ -107,6 +107,11 @@ export class BroadcartLiveClient {
   /** Orders a product; the same idempotency key always answers the same order. */
   purchase(roomId: string, productId: string, quantity: number, idempotencyKey: string): Promise<Order> {
     return this.#invoke<Order>('Purchase', roomId, productId, quantity, idempotencyKey);
+  }
+
+  /** A bid in the room's auction, answered once durable; refusals (bid_too_low, auction_ended) reject with BroadcartHubError. */
+  bid(roomId: string, auctionId: string, amountMinor: number): Promise<BidAnswer> {
+    return this.#invoke<BidAnswer>('Bid', roomId, auctionId, amountMinor);
   }
 
   async #invoke<T>(method: string, ...args: unknown[]): Promise<T> {

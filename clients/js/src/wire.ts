@@ -38,11 +38,20 @@ export interface PurchaseMade { roomId: string; productId: string; quantity: num
 
 export interface GeoSetting { roomId: string; region: string; visible: boolean; purchasable: boolean; price: Money | null; reason: string }
 
+/** The auction event and a room's open or last auction; the leader is masked ("A***a"). */
+export interface Auction {
+  roomId: string; auctionId: string; productId: string; state: 'open' | 'won' | 'unsold'; currentBid: Money | null; leader: string | null;
+  bids: number; endsAt: string; startPrice: Money; increment: Money; minimumBid: Money; extensions: number; orderId: string | null;
+}
+
+/** Bid's answer, once durable: leading is false when a higher bid came in the same commit. */
+export interface BidAnswer { leading: boolean; amount: Money; endsAt: string }
+
 export interface Room {
   roomId: string; title: string; language: string; status: 'scheduled' | 'live' | 'ended'; streamerId: string; streamerName: string;
   merchantId: string | null; homeRegion: string; coverUrl: string | null; viewerCount: number; likes: number; slowModeSeconds: number;
   chatSeq: number; createdAt: string; startedAt: string | null; endedAt: string | null; pinned: RegionalProduct | null;
-  showcase: RegionalProduct[]; flashSale: FlashSale | null; moderators: string[]; recentChat?: ChatMessage[]; geo?: GeoSetting;
+  showcase: RegionalProduct[]; flashSale: FlashSale | null; moderators: string[]; auction?: Auction | null; recentChat?: ChatMessage[]; geo?: GeoSetting;
 }
 
 export interface ChatAck { messageId: string; seq: number }
@@ -67,6 +76,7 @@ export interface LiveEvents {
   stock: StockChanged;
   purchase: PurchaseMade;
   geo: GeoSetting;
+  auction: Auction;
   metrics: unknown;
   reconnecting: undefined;
   rejoined: Room;

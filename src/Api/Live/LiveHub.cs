@@ -97,7 +97,14 @@ public sealed class LiveHub(
     /// <summary>A bid in the room's auction; answered once it is durable.</summary>
     public async Task<Auctions.BidAnswer> Bid(string roomId, string auctionId, long amountMinor)
     {
-        EnsureJoined(roomId);
+        var room = EnsureJoined(roomId).Replica.Room;
+
+        // Shill bidding: whoever sells the lot may not raise its price.
+        if (room is not null && (room.StreamerId == Actor.UserId || room.MerchantId == Actor.UserId))
+        {
+            throw new BroadcartException(ErrorCodes.Forbidden, "the room's streamer and merchant cannot bid in its auctions");
+        }
+
         var result = await Auctions.AuctionEndpoints.Auction(grains, roomId, auctionId).Bid(Actor, amountMinor);
         return new Auctions.BidAnswer(result.Leading, result.Amount, result.EndsAt);
     }

@@ -8,6 +8,9 @@ public sealed record Room(
 {
     public IReadOnlyList<string> Moderators { get; init; } = [];
 
+    /// <summary>The room's open or last auction.</summary>
+    public Auction? Auction { get; init; }
+
     public IReadOnlyList<ChatMessage> RecentChat { get; init; } = [];
 
     public GeoSetting? Geo { get; init; }

@@ -39,6 +39,12 @@ public sealed class AuctionHubTests
 
         var first = await Bid(ana, shop.RoomId, auctionId, 1000);
         Assert.True(first.GetProperty("leading").GetBoolean());
+
+        // The seller may not bid up the lot: refused, and the lead stays where it was.
+        var streamer = await node.ConnectAsync(shop.StreamerToken);
+        await streamer.JoinAsync(shop.RoomId);
+        Assert.Equal("forbidden", (await BidRefused(streamer, shop.RoomId, auctionId, 5000)).Split(':')[0]);
+        await streamer.DisposeAsync();
         Assert.Equal("bid_too_low", (await BidRefused(ben, shop.RoomId, auctionId, 1050)).Split(':')[0]);
         await Bid(ben, shop.RoomId, auctionId, 1100);
         Assert.Equal("bid_too_low", (await BidRefused(ana, shop.RoomId, auctionId, 1100)).Split(':')[0]);

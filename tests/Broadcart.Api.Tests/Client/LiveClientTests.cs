@@ -36,6 +36,20 @@ public sealed class LiveClientTests
         Assert.Equal(("reserved", 2500L, "live"), (order.Status, order.Total.AmountMinor, order.Source));
         Assert.Equal(shop.ProductId, (await purchases.FirstAsync(p => p.ProductId == shop.ProductId, "the purchase event")).ProductId);
 
+        var auctions = new Recorded<Auction>();
+        viewer.Auction += auctions.Add;
+        var opened = await HttpAssert.Ok(node.SendAsync(HttpMethod.Post, $"/api/rooms/{shop.RoomId}/auctions", shop.StreamerToken, new
+        {
+            productId = shop.ProductId, startPrice = new { currency = "USD", amountMinor = 1000 }, increment = new { currency = "USD", amountMinor = 100 }, durationSeconds = 600,
+        }));
+        var auctionId = opened.GetProperty("auctionId").GetString()!;
+        var bid = await viewer.BidAsync(shop.RoomId, auctionId, 1200);
+        Assert.Equal((true, new Money("USD", 1200)), (bid.Leading, bid.Amount));
+        var leading = await auctions.FirstAsync(a => a.AuctionId == auctionId && a.Bids == 1, "the auction after the bid");
+        Assert.Equal(("open", new Money("USD", 1200), "S***m", new Money("USD", 1300)), (leading.State, leading.CurrentBid, leading.Leader, leading.MinimumBid));
+        var tooLow = await Assert.ThrowsAsync<BroadcartHubException>(() => viewer.BidAsync(shop.RoomId, auctionId, 1250));
+        Assert.Equal("bid_too_low", tooLow.Code);
+
         var refused = await Assert.ThrowsAsync<BroadcartHubException>(() => viewer.SendChatAsync(shop.RoomId, "   "));
         Assert.Equal("validation_failed", refused.Code);
         var notJoined = await Assert.ThrowsAsync<BroadcartHubException>(() => viewer.LikeAsync("rnotjoined0000"));
