@@ -105,6 +105,12 @@ public sealed class LiveHub(
             throw new BroadcartException(ErrorCodes.Forbidden, "the room's streamer and merchant cannot bid in its auctions");
         }
 
+        // The merchant's reach decides where the stream sells; an auction is a sale like any other.
+        if (room?.Reach?.Excludes(Actor.Region) == true)
+        {
+            throw new BroadcartException(CommerceErrors.NotAvailableInRegion, $"this stream does not sell to {Actor.Region}");
+        }
+
         var result = await Auctions.AuctionEndpoints.Auction(grains, roomId, auctionId).Bid(Actor, amountMinor);
         return new Auctions.BidAnswer(result.Leading, result.Amount, result.EndsAt);
     }

@@ -76,6 +76,35 @@ public sealed class AuctionHubTests
         await ben.DisposeAsync();
     }
 
+    [Fact]
+    public async Task A_viewer_in_a_region_the_merchant_excluded_cannot_bid_and_the_auction_is_unchanged()
+    {
+        await using var node = await EmbeddedNode.StartAsync();
+        var merchantId = "auction-merchant-" + Guid.NewGuid().ToString("N")[..8];
+        var merchantToken = node.MintToken(merchantId, "merchant");
+        var productId = await node.ProductAsync(merchantToken, stock: 2);
+        var room = await node.LiveRoomAsync("Reach-limited auction", "US", merchantId);
+        await HttpAssert.Ok(node.SendAsync(HttpMethod.Put, $"/api/rooms/{room.RoomId}/reach", merchantToken, new
+        {
+            regions = new[] { "US" }, excludedRegions = new[] { "DE" },
+            budget = new { currency = "USD", amountMinor = 100_000 }, bidCpm = new { currency = "USD", amountMinor = 200 },
+        }));
+        var opened = await HttpAssert.Ok(node.SendAsync(HttpMethod.Post, $"/api/rooms/{room.RoomId}/auctions", room.StreamerToken, new
+        {
+            productId, startPrice = new { currency = "USD", amountMinor = 1000 }, increment = new { currency = "USD", amountMinor = 100 }, durationSeconds = 600,
+        }));
+        var auctionId = opened.GetProperty("auctionId").GetString()!;
+
+        // The product ships to DE; the stream does not sell there.
+        var german = await node.ConnectAsync(node.MintToken("bidder-de", region: "DE"));
+        await german.JoinAsync(room.RoomId);
+        Assert.Equal("not_available_in_region", (await BidRefused(german, room.RoomId, auctionId, 5000)).Split(':')[0]);
+        await german.DisposeAsync();
+
+        var after = await HttpAssert.Ok(node.SendAsync(HttpMethod.Get, $"/api/rooms/{room.RoomId}/auctions/{auctionId}", room.StreamerToken));
+        Assert.Equal((0, JsonValueKind.Null), (after.GetProperty("bids").GetInt32(), after.GetProperty("currentBid").ValueKind));
+    }
+
     private static List<JsonElement> Auctions(Viewer viewer) => [.. viewer.EventsNamed("auction")];
 
     private static Task<JsonElement> Bid(Viewer viewer, string roomId, string auctionId, long amountMinor) =>
