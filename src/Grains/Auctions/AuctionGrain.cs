@@ -82,7 +82,16 @@ public sealed class AuctionGrain : Grain, IAuctionGrain, IRemindable
 
         // Before the auction exists: an auction that exists always has its close behind a reminder.
         var duration = TimeSpan.FromSeconds(command.Request.DurationSeconds);
-        await this.RegisterOrUpdateReminder(CloseReminder, duration, TimeSpan.FromMinutes(1));
+        try
+        {
+            await this.RegisterOrUpdateReminder(CloseReminder, duration, TimeSpan.FromMinutes(1));
+        }
+        catch
+        {
+            // No auction will exist to give the unit back, and the room retries under a new key.
+            await GrainFactory.GetGrain<IInventoryGrain>(command.Request.ProductId).ReturnFromSale(Key, 1);
+            throw;
+        }
 
         var now = Now;
         A.Exists = true;
