@@ -93,6 +93,9 @@ public sealed class BroadcartLiveClient : IAsyncDisposable
     /// <summary>Back after a reconnect, with the room as it is now (its missed chat has been raised already).</summary>
     public event Action<Room>? Rejoined;
 
+    /// <summary>Back after a reconnect with every room joined again (or given up in <see cref="RejoinFailed"/>); raised after the <see cref="Rejoined"/> events.</summary>
+    public event Action? Reconnected;
+
     /// <summary>A rejoin after a reconnect failed (the room ended and is gone, the token expired): the room is left.</summary>
     public event Action<string, Exception>? RejoinFailed;
 
@@ -248,6 +251,8 @@ public sealed class BroadcartLiveClient : IAsyncDisposable
                 RejoinFailed?.Invoke(roomId, e);
             }
         }
+
+        Reconnected?.Invoke();
     }
 
     private async Task Invoke(string method, object?[] args, CancellationToken cancellationToken)

@@ -143,6 +143,7 @@ export class BroadcartLiveClient {
         this.#emit('rejoinFailed', { roomId, error });
       }
     }
+    this.#emit('reconnected', undefined as never);
   }
 
   // SignalR reconnects by itself only after a transport failure; a server that closed the

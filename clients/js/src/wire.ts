@@ -79,6 +79,8 @@ export interface LiveEvents {
   auction: Auction;
   metrics: unknown;
   reconnecting: undefined;
+  /** Back, with every room joined again (or given up in rejoinFailed); raised after the rejoined events. */
+  reconnected: undefined;
   rejoined: Room;
   rejoinFailed: { roomId: string; error: unknown };
   closed: unknown;

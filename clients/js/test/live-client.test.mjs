@@ -54,10 +54,15 @@ test('after the network drops, it rejoins and passes on the missed chat once, in
     for (const i of [1, 2, 3]) await writer.sendChat(roomId, `before ${i}`);
     await next(client, 'chat', (m) => m.text === 'before 3');
 
+    let rejoinedFirst = false;
     const rejoined = next(client, 'rejoined', (r) => r.roomId === roomId);
+    const reconnected = next(client, 'reconnected', () => true);
+    client.on('rejoined', () => { rejoinedFirst = true; });
     hop.cut();
     for (const i of [1, 2, 3]) await writer.sendChat(roomId, `while away ${i}`);
     await rejoined;
+    await reconnected;
+    assert.ok(rejoinedFirst, 'reconnected comes after the room is joined again');
     const last = next(client, 'chat', (m) => m.text === 'after');
     await writer.sendChat(roomId, 'after');
     await last;

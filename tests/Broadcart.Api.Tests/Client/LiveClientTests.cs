@@ -72,6 +72,8 @@ public sealed class LiveClientTests
         var rejoined = new Recorded<Room>();
         viewer.Chat += chat.Add;
         viewer.Rejoined += rejoined.Add;
+        var reconnected = new Recorded<int>();
+        viewer.Reconnected += () => reconnected.Add(rejoined.All.Count);
         await viewer.StartAsync();
         await viewer.JoinRoomAsync(roomId);
         await viewer.SetLanguageAsync("es");
@@ -93,6 +95,7 @@ public sealed class LiveClientTests
         }
 
         await rejoined.FirstAsync(r => r.RoomId == roomId, "the rejoin");
+        Assert.Equal(1, await reconnected.FirstAsync(_ => true, "reconnected, after the room was joined again"));
         await streamer.SendChatAsync(roomId, "after");
         await chat.FirstAsync(m => m.Text == "after", "the message after the reconnect");
 

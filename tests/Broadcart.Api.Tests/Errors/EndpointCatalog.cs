@@ -105,7 +105,8 @@ public static class EndpointCatalog
         [nameof(LiveHub.SendChat)] = (SignedIn, (_, r) => [r.RoomId, "hello from the matrix"]),
         [nameof(LiveHub.Like)] = (SignedIn, (_, r) => [r.RoomId]),
         [nameof(LiveHub.SetLanguage)] = (SignedIn, (_, _) => ["es"]),
-        [nameof(LiveHub.Bid)] = (SignedIn, (_, r) => [r.RoomId, "anoauction000000", 1000L]), // a refused bid (not_found) is not a denial
+        // A refused bid (not_found) is not a denial; the room's seller may not bid at all (no shill bids).
+        [nameof(LiveHub.Bid)] = ([.. SignedIn.Except([Caller.RoomStreamer, Caller.RoomMerchant])], (_, r) => [r.RoomId, "anoauction000000", 1000L]),
         [nameof(LiveHub.MuteUser)] = (Moderators, (_, r) => [r.RoomId, "mx-target", 30]),
         [nameof(LiveHub.DeleteChat)] = (Moderators, (_, r) => [r.RoomId, r.MessageId]),
         [nameof(LiveHub.SetSlowMode)] = (Moderators, (_, r) => [r.RoomId, 0]),

@@ -66,29 +66,6 @@ export const dismissModerator = (token, roomId, userId) => apiFetch(moderatorPat
 
 // ---------------------------------------------------------------- Hub
 
-const FIRST_RETRIES_MS = [0, 2000, 5000, 10000];
-const GIVE_UP_AFTER_MS = 10 * 60 * 1000;
-
-export function connectHub(token) {
-  const signalR = globalThis.signalR;
-  if (!signalR) {
-    throw new ApiError('client_missing', 'The live client failed to load (/lib/signalr/signalr.min.js). Reload the page.');
-  }
-  return new signalR.HubConnectionBuilder()
-    .withUrl('/hubs/live', { accessTokenFactory: () => token })
-    .withAutomaticReconnect({
-      // A show outlasts the default four retries; jitter keeps a crowd of viewers from
-      // reconnecting in lock-step after a server restart.
-      nextRetryDelayInMilliseconds({ previousRetryCount, elapsedMilliseconds }) {
-        if (elapsedMilliseconds > GIVE_UP_AFTER_MS) return null;
-        const base = FIRST_RETRIES_MS[previousRetryCount] ?? 20000;
-        return base + Math.random() * Math.max(1000, base / 2);
-      },
-    })
-    .configureLogging(signalR.LogLevel.Warning)
-    .build();
-}
-
 const HUB_MARKER = 'HubException: ';
 
 // Client-side failures worth a friendlier sentence than the library's wording.

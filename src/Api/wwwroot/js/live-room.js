@@ -1,5 +1,6 @@
-// One hub connection following one room at a time; both consoles render from its state.
-import { ApiError, connectHub } from './api.js';
+// One hub connection (Broadcart's client SDK) following one room at a time; both consoles render from its state.
+import { ApiError } from './api.js';
+import { connectHub } from './live-connection.js';
 import { createOrder, saleState } from './commerce.js';
 
 const STATUS_ORDER = ['scheduled', 'live', 'ended'];
@@ -74,14 +75,14 @@ export class LiveRoom {
       if (previous && this.state.joined) {
         // Best effort: if it fails we only linger in the old room's count until we disconnect,
         // and its events are filtered out below.
-        this.#conn.invoke('LeaveRoom', previous).catch(() => {});
+        this.#conn.leaveRoom(previous).catch(() => {});
       }
       this.#chat.clear();
       this.#setRoom(freshState(roomId, seed));
     }
     try {
       await this.#ensureStarted();
-      this.#applySnapshot(await this.#conn.invoke('JoinRoom', roomId));
+      this.#applySnapshot(await this.#conn.joinRoom(roomId));
     } catch (err) {
       this.state.joined = false;
       this.#emit();
@@ -92,11 +93,11 @@ export class LiveRoom {
   /** The language this viewer reads chat in: others' messages also arrive translated into it. */
   async setLanguage(language) {
     this.#language = language;
-    if (this.#conn.state === 'Connected') await this.#conn.invoke('SetLanguage', language);
+    if (this.#conn.state === 'Connected') await this.#conn.setLanguage(language);
   }
 
   #sendLanguage() {
-    return this.#language ? this.#conn.invoke('SetLanguage', this.#language) : Promise.resolve();
+    return this.#language ? this.#conn.setLanguage(this.#language) : Promise.resolve();
   }
 
   /** The hub connection, for features that ride on it (metrics); it may not be started yet. */
@@ -104,12 +105,14 @@ export class LiveRoom {
     return this.#conn;
   }
 
-  /** Invokes a room-scoped hub method; the room id is always the first argument. */
+  /** Calls a room-scoped hub method by its protocol name ('Bid', 'MuteUser'): the client's typed call, with this room first. */
   invoke(method, ...args) {
     if (!this.state.joined) {
       return Promise.reject(new ApiError('not_joined', 'Join the room first.'));
     }
-    return this.#conn.invoke(method, this.state.roomId, ...args);
+    const call = this.#conn[method[0].toLowerCase() + method.slice(1)];
+    if (typeof call !== 'function') return Promise.reject(new ApiError('validation_failed', `The live client has no ${method}.`));
+    return call.call(this.#conn, this.state.roomId, ...args);
   }
 
   async sendChat(text) {
@@ -184,7 +187,7 @@ export class LiveRoom {
     const roomId = this.state.roomId;
     if (!roomId) return Promise.reject(new ApiError('not_joined', 'Join the room first.'));
     if (this.state.joined && this.#conn.state === 'Connected') {
-      return this.#conn.invoke('Purchase', roomId, productId, quantity, idempotencyKey);
+      return this.#conn.purchase(roomId, productId, quantity, idempotencyKey);
     }
     return createOrder(this.#token, roomId, { productId, quantity, idempotencyKey });
   }
@@ -192,7 +195,7 @@ export class LiveRoom {
   /** Counts a product click; fire-and-forget, a lost click is not worth an error. False if not sent. */
   clickProduct(productId) {
     if (!this.state.joined || this.#conn.state !== 'Connected' || !productId) return false;
-    this.#conn.send('ClickProduct', this.state.roomId, productId).catch(() => {});
+    this.#conn.clickProduct(this.state.roomId, productId).catch(() => {});
     return true;
   }
 
@@ -202,7 +205,7 @@ export class LiveRoom {
     this.#onChange = null;
     this.#onError = null;
     this.#onPurchase = null;
-    if (this.state.joined) await this.#conn.invoke('LeaveRoom', this.state.roomId).catch(() => {});
+    if (this.state.joined) await this.#conn.leaveRoom(this.state.roomId).catch(() => {});
     await this.#conn.stop().catch(() => {});
   }
 
@@ -211,8 +214,8 @@ export class LiveRoom {
     const forRoom = (handler) => (payload) => {
       if (!this.#stopped && sameRoom(payload?.roomId, this.state.roomId)) handler(payload);
     };
+    // The client merges chat and chatBatch, and the gap fills after a reconnect: each message once, in seq order.
     c.on('chat', forRoom((m) => this.#chat.add(m)));
-    c.on('chatBatch', forRoom((b) => this.#chat.addAll(b.messages)));
     c.on('chatDeleted', forRoom((d) => this.#chat.remove(d.messageId)));
     c.on('chatTranslated', forRoom((t) => this.#chat.translate(t)));
     c.on('viewers', forRoom((v) => this.#update({ viewerCount: v.count })));
@@ -227,21 +230,15 @@ export class LiveRoom {
     c.on('geo', forRoom((g) => { this.#setGeo(g); this.#emit(); }));
     c.on('auction', forRoom((a) => this.applyAuction(a)));
 
-    c.onreconnecting(() => this.#update({ connection: 'reconnecting' }));
-    c.onreconnected(async () => {
-      this.#update({ connection: 'connected' });
-      // A new connection starts with no language and no rooms.
-      await this.#sendLanguage().catch((err) => this.#onError?.(err));
-      if (!this.state.roomId || !this.state.joined) return;
-      // Group membership does not survive a new connection, and we missed events meanwhile.
-      try {
-        this.#applySnapshot(await c.invoke('JoinRoom', this.state.roomId));
-      } catch (err) {
-        this.#update({ joined: false });
-        this.#onError?.(err);
-      }
-    });
-    c.onclose((err) => {
+    c.on('reconnecting', () => this.#update({ connection: 'reconnecting' }));
+    // The client has set the language again and joined the room again; we missed events meanwhile.
+    c.on('rejoined', forRoom((room) => this.#applySnapshot(room)));
+    c.on('rejoinFailed', forRoom(({ error }) => {
+      this.#update({ joined: false });
+      this.#onError?.(error);
+    }));
+    c.on('reconnected', () => this.#update({ connection: 'connected' }));
+    c.on('closed', (err) => {
       this.#update({ connection: 'disconnected', joined: false });
       if (err) this.#onError?.(err);
     });

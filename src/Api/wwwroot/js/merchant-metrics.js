@@ -1,5 +1,6 @@
 // Merchant console, live dashboard: watch one room's metrics over a hub connection of its own.
-import { connectHub, hubError } from './api.js';
+import { hubError } from './api.js';
+import { connectHub } from './live-connection.js';
 import { MetricsWatch } from './metrics.js';
 import { createDashboard } from './metrics-view.js';
 import { $, statusNote } from './ui.js';

@@ -24,24 +24,29 @@ export class MetricsWatch {
   #stopped = false;
   #handler = (report) => this.#accept(report);
 
+  #unsubscribe = [];
+
+  /** `connection` is a BroadcartLiveClient (live-connection.js). */
   constructor({ connection, owns = false, onReport, onError, onState }) {
     this.#conn = connection;
     this.#owns = owns;
     this.#onReport = onReport;
     this.#onError = onError;
     this.#onState = onState;
-    connection.on('metrics', this.#handler);
-    connection.onreconnecting(() => this.#state('reconnecting'));
-    connection.onreconnected(() => {
-      // Group membership does not survive a new connection: watch again.
-      if (this.#stopped || !this.#roomId) return;
-      this.#invoke(this.#roomId).catch((err) => this.#fail(err));
-    });
-    connection.onclose((err) => {
-      if (this.#stopped) return;
-      this.#state('disconnected');
-      if (err) this.#fail(err);
-    });
+    this.#unsubscribe = [
+      connection.on('metrics', this.#handler),
+      connection.on('reconnecting', () => this.#state('reconnecting')),
+      connection.on('reconnected', () => {
+        // Group membership does not survive a new connection: watch again.
+        if (this.#stopped || !this.#roomId) return;
+        this.#invoke(this.#roomId).catch((err) => this.#fail(err));
+      }),
+      connection.on('closed', (err) => {
+        if (this.#stopped) return;
+        this.#state('disconnected');
+        if (err) this.#fail(err);
+      }),
+    ];
   }
 
   get roomId() { return this.#roomId; }
@@ -60,12 +65,12 @@ export class MetricsWatch {
   async stop() {
     if (this.#stopped) return;
     this.#stopped = true;
-    this.#conn.off('metrics', this.#handler);
+    for (const unsubscribe of this.#unsubscribe) unsubscribe();
     if (this.#owns) await this.#conn.stop().catch(() => {});
   }
 
   async #invoke(roomId) {
-    const report = await this.#conn.invoke('WatchMetrics', roomId);
+    const report = await this.#conn.watchMetrics(roomId);
     this.#state('watching');
     this.#accept(report);
   }
