@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Broadcart.Client.Rest;
+using Broadcart.Client.Wire;
+using Broadcart.Protocol;
+
+namespace Broadcart.Client;
+
+/// <summary>
+/// Broadcart's REST API, typed: rooms, products, orders, flash sales, auctions, replays, the feed
+/// and the merchant's report. A refusal throws <see cref="BroadcartApiException"/> with the
+/// problem's code and status. The <see cref="HttpClient"/> is the caller's (pooled, with whatever
+/// handlers it needs); this class only adds the bearer token and the wire's JSON.
+/// </summary>
+public sealed class BroadcartApiClient(HttpClient http, ApiClientOptions options)
+{
+    // The wire's rules, and optional request fields left out rather than sent as null.
+    private static readonly JsonSerializerOptions Json = new(WireJson.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    public Task<Room> CreateRoomAsync(NewRoom room, CancellationToken cancellationToken = default) =>
+        SendAsync<Room>(HttpMethod.Post, "/api/rooms", room, cancellationToken);
+
+    public Task<Room> GetRoomAsync(string roomId, CancellationToken cancellationToken = default) =>
+        SendAsync<Room>(HttpMethod.Get, Room(roomId), null, cancellationToken);
+
+    public Task<Room> StartRoomAsync(string roomId, CancellationToken cancellationToken = default) =>
+        SendAsync<Room>(HttpMethod.Post, $"{Room(roomId)}/start", null, cancellationToken);
+
+    public Task<Room> EndRoomAsync(string roomId, CancellationToken cancellationToken = default) =>
+        SendAsync<Room>(HttpMethod.Post, $"{Room(roomId)}/end", null, cancellationToken);
+
+    /// <summary>Adds a product to the room's showcase; answers the room as it became.</summary>
+    public Task<Room> AddToShowcaseAsync(string roomId, string productId, CancellationToken cancellationToken = default) =>
+        SendAsync<Room>(HttpMethod.Post, $"{Room(roomId)}/showcase", new ProductRef(productId), cancellationToken);
+
+    /// <summary>Pins a product of the showcase; answers the room as it became.</summary>
+    public Task<Room> PinAsync(string roomId, string productId, CancellationToken cancellationToken = default) =>
+        SendAsync<Room>(HttpMethod.Post, $"{Room(roomId)}/pin", new ProductRef(productId), cancellationToken);
+
+    public Task<Product> CreateProductAsync(NewProduct product, CancellationToken cancellationToken = default) =>
+        SendAsync<Product>(HttpMethod.Post, "/api/products", product, cancellationToken);
+
+    public Task<Product> GetProductAsync(string productId, CancellationToken cancellationToken = default) =>
+        SendAsync<Product>(HttpMethod.Get, $"/api/products/{Uri.EscapeDataString(productId)}", null, cancellationToken);
+
+    /// <summary>Reserves stock; the same idempotency key always answers the same order, so a retry after a lost answer is safe.</summary>
+    public Task<Order> PlaceOrderAsync(string roomId, NewOrder order, CancellationToken cancellationToken = default) =>
+        SendAsync<Order>(HttpMethod.Post, $"{Room(roomId)}/orders", order, cancellationToken);
+
+    public Task<Order> GetOrderAsync(string orderId, CancellationToken cancellationToken = default) =>
+        SendAsync<Order>(HttpMethod.Get, $"/api/orders/{Uri.EscapeDataString(orderId)}", null, cancellationToken);
+
+    public Task<FlashSale> StartFlashSaleAsync(string roomId, NewFlashSale sale, CancellationToken cancellationToken = default) =>
+        SendAsync<FlashSale>(HttpMethod.Post, $"{Room(roomId)}/flash-sales", sale, cancellationToken);
+
+    public Task<AuctionOpened> OpenAuctionAsync(string roomId, NewAuction auction, CancellationToken cancellationToken = default) =>
+        SendAsync<AuctionOpened>(HttpMethod.Post, $"{Room(roomId)}/auctions", auction, cancellationToken);
+
+    /// <summary>The auction; for its winner also the order it placed (once placed, just after the close).</summary>
+    public Task<Auction> GetAuctionAsync(string roomId, string auctionId, CancellationToken cancellationToken = default) =>
+        SendAsync<Auction>(HttpMethod.Get, $"{Room(roomId)}/auctions/{Uri.EscapeDataString(auctionId)}", null, cancellationToken);
+
+    /// <summary>One page of an ended room's replay; pass the previous page's <see cref="ReplayPage.Next"/> as <paramref name="after"/>.</summary>
+    public Task<ReplayPage> GetReplayPageAsync(string roomId, string? after = null, int? limit = null, CancellationToken cancellationToken = default) =>
+        SendAsync<ReplayPage>(HttpMethod.Get, $"{Room(roomId)}/replay{Query(("after", after), ("limit", limit?.ToString(System.Globalization.CultureInfo.InvariantCulture)))}", null, cancellationToken);
+
+    /// <summary>Every event of an ended room's replay, page by page, in the order they happened.</summary>
+    public async IAsyncEnumerable<ReplayEvent> ReadReplayAsync(string roomId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string? after = null;
+        do
+        {
+            var page = await GetReplayPageAsync(roomId, after, cancellationToken: cancellationToken);
+            foreach (var e in page.Events)
+            {
+                yield return e;
+            }
+
+            after = page.Next;
+        }
+        while (after is not null);
+    }
+
+    public Task<Feed> GetFeedAsync(string? region = null, int? limit = null, CancellationToken cancellationToken = default) =>
+        SendAsync<Feed>(HttpMethod.Get, $"/api/feed{Query(("region", region), ("limit", limit?.ToString(System.Globalization.CultureInfo.InvariantCulture)))}", null, cancellationToken);
+
+    /// <summary>The room's campaign report (docs/protocol.md, "report"), in <paramref name="currency"/> or the merchant's.</summary>
+    public Task<JsonElement> GetReportAsync(string roomId, string? currency = null, CancellationToken cancellationToken = default) =>
+        SendAsync<JsonElement>(HttpMethod.Get, $"{Room(roomId)}/report{Query(("currency", currency))}", null, cancellationToken);
+
+    /// <summary>The room's figures now (the metrics object of docs/protocol.md).</summary>
+    public Task<JsonElement> GetMetricsAsync(string roomId, CancellationToken cancellationToken = default) =>
+        SendAsync<JsonElement>(HttpMethod.Get, $"{Room(roomId)}/metrics", null, cancellationToken);
+
+    private static string Room(string roomId) => $"/api/rooms/{Uri.EscapeDataString(roomId)}";
+
+    private static string Query(params (string Name, string? Value)[] parameters)
+    {
+        var present = parameters.Where(p => p.Value is not null).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToList();
+        return present.Count == 0 ? "" : "?" + string.Join('&', present);
+    }
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(options.BaseAddress, path));
+        if (await options.AccessToken() is { Length: > 0 } token)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: Json);
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await RefusalAsync(response, cancellationToken);
+        }
+
+        return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
+            ?? throw new BroadcartApiException("", response.StatusCode, $"{method} {path} answered an empty body");
+    }
+
+    // Problem details carry the protocol's code; a proxy's own error page does not, and keeps its status.
+    private static async Task<BroadcartApiException> RefusalAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        try
+        {
+            using var problem = JsonDocument.Parse(text);
+            var root = problem.RootElement;
+            var code = root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()! : "";
+            var detail = root.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()!
+                : root.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : response.ReasonPhrase ?? "";
+            return new BroadcartApiException(code, response.StatusCode, detail);
+        }
+        catch (JsonException)
+        {
+            return new BroadcartApiException(response.StatusCode == HttpStatusCode.Unauthorized ? "unauthorized" : "", response.StatusCode,
+                text.Length > 0 ? text : response.ReasonPhrase ?? response.StatusCode.ToString());
+        }
+    }
+}

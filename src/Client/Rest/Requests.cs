@@ -1,0 +1,19 @@
+using Broadcart.Client.Wire;
+
+namespace Broadcart.Client.Rest;
+
+// The bodies of the REST calls, as docs/protocol.md names their fields; optional fields are null to leave them out.
+
+public sealed record NewRoom(string Title, string? Language = null, string? HomeRegion = null, string? MerchantId = null, string? CoverUrl = null);
+
+public sealed record NewProduct(
+    string Title, int Stock, IReadOnlyList<RegionPrice> Prices, IReadOnlyList<string> ShipsTo, string? Description = null, string? ImageUrl = null,
+    bool? RestockOnRefund = null);
+
+public sealed record NewOrder(string ProductId, int Quantity, string IdempotencyKey);
+
+public sealed record NewFlashSale(string ProductId, int Quantity, int PerUserLimit, int DurationSeconds, Money? Price = null);
+
+public sealed record NewAuction(string ProductId, Money StartPrice, Money Increment, int DurationSeconds, int? AntiSnipeSeconds = null, int? ExtendSeconds = null);
+
+internal sealed record ProductRef(string ProductId);
