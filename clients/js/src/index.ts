@@ -3,3 +3,5 @@ export type { LiveClientOptions } from './live-client.js';
 export { BroadcartHubError } from './errors.js';
 export { ChatSequence } from './chat-sequence.js';
 export type * from './wire.js';
+export { BroadcartApiClient, BroadcartApiError } from './api-client.js';
+export type { ApiClientOptions, Feed, NewAuction, NewFlashSale, NewProduct, NewRoom, Product, RegionPrice, ReplayEvent, ReplayPage } from './api-client.js';
