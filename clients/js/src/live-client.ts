@@ -10,6 +10,12 @@ export interface LiveClientOptions {
   accessToken: () => string | Promise<string>;
   /** Waits between reconnect attempts, in ms; after the last the client stays closed. */
   reconnectDelays?: number[];
+  /**
+   * JSON by default. For MessagePack pass `new MessagePackHubProtocol()` from
+   * `@microsoft/signalr-protocol-msgpack`: payloads keep their JSON shape (the same keys, times as
+   * ISO strings), so events read the same either way.
+   */
+  hubProtocol?: signalR.IHubProtocol;
 }
 
 type Handler<T> = (payload: T) => void;
@@ -37,6 +43,7 @@ export class BroadcartLiveClient {
     this.#connection = new signalR.HubConnectionBuilder()
       .withUrl(options.hubUrl, { accessTokenFactory: options.accessToken, skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
       .withAutomaticReconnect(this.#delays)
+      .withHubProtocol(options.hubProtocol ?? new signalR.JsonHubProtocol())
       .configureLogging(signalR.LogLevel.None)
       .build();
     this.#connection.on('chat', (m: ChatMessage) => this.#raiseChat(m.roomId, [m]));

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { MessagePackHubProtocol } from '@microsoft/signalr-protocol-msgpack';
 import { BroadcartHubError, BroadcartLiveClient } from '../dist/index.js';
 import { next, startHop, startNode } from './node-under-test.mjs';
 
@@ -73,5 +74,36 @@ test('after the network drops, it rejoins and passes on the missed chat once, in
     await client.stop();
     await writer.stop();
     await hop.close();
+  }
+});
+
+test('a JSON and a MessagePack client in one room read the same events and answers', async () => {
+  const { roomId, streamer } = await liveRoom('JS protocols');
+  const json = new BroadcartLiveClient({ hubUrl: `${node.base}/hubs/live`, accessToken: () => node.token('js-json', ['viewer'], 'US', 'Jay') });
+  const packed = new BroadcartLiveClient({
+    hubUrl: `${node.base}/hubs/live`, accessToken: () => node.token('js-msgpack', ['viewer'], 'US', 'Max'), hubProtocol: new MessagePackHubProtocol(),
+  });
+  const writer = new BroadcartLiveClient({ hubUrl: `${node.base}/hubs/live`, accessToken: () => streamer });
+  await Promise.all([json.start(), packed.start(), writer.start()]);
+  try {
+    const [roomJson, roomPacked] = await Promise.all([json.joinRoom(roomId), packed.joinRoom(roomId)]);
+    await writer.joinRoom(roomId);
+    assert.deepEqual({ ...roomPacked, viewerCount: 0 }, { ...roomJson, viewerCount: 0 });
+
+    const seenJson = next(json, 'chat', (m) => m.text === 'both protocols');
+    const seenPacked = next(packed, 'chat', (m) => m.text === 'both protocols');
+    const likes = [next(json, 'likes'), next(packed, 'likes')];
+    const ack = await writer.sendChat(roomId, 'both protocols');
+    await packed.like(roomId);
+    const [a, b] = await Promise.all([seenJson, seenPacked]);
+    assert.deepEqual(b, a);
+    assert.equal(typeof b.sentAt, 'string', 'times are ISO strings on MessagePack too');
+    assert.equal(b.seq, ack.seq);
+    const [likeJson, likePacked] = await Promise.all(likes);
+    assert.deepEqual(likePacked, likeJson);
+
+    await assert.rejects(packed.sendChat(roomId, '   '), (e) => e instanceof BroadcartHubError && e.code === 'validation_failed');
+  } finally {
+    await Promise.all([json.stop(), packed.stop(), writer.stop()]);
   }
 });

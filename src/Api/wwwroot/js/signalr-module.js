@@ -3,4 +3,4 @@
 // exports are undefined and connectHub says so on the page, rather than the page failing to load.
 const signalR = globalThis.signalR ?? {};
 
-export const { HubConnectionBuilder, HubConnectionState, HttpTransportType, LogLevel } = signalR;
+export const { HubConnectionBuilder, HubConnectionState, HttpTransportType, JsonHubProtocol, LogLevel } = signalR;
