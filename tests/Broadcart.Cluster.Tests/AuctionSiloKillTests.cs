@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Client;
+using Broadcart.Client;
 
 namespace Broadcart.Cluster.Tests;
 
 /// <summary>
 /// An auction whose own silo is killed while bidders on both API nodes outbid each other: every
 /// acknowledged leading bid survives, bidding resumes on the other silo, the auction still closes
-/// on time, and the winner's order is the highest bid, reserved and payable.
+/// on time, and the winner's order is the highest bid, reserved and payable. Bidders use the .NET
+/// client SDK, as an app would.
 /// </summary>
 [Collection(ProcessClusterCollection.Name)]
 public sealed class AuctionSiloKillTests(ProcessCluster cluster)
@@ -40,8 +40,17 @@ public sealed class AuctionSiloKillTests(ProcessCluster cluster)
         var names = Enumerable.Range(0, Bidders).Select(i => $"{(char)('A' + i)}bidder{(char)('a' + i)}").ToArray();
         var ids = Enumerable.Range(0, Bidders).Select(i => $"proc-bidder-{auctionId}-{i}").ToArray();
         var tokens = await Task.WhenAll(Enumerable.Range(0, Bidders).Select(i => cluster.Api[i % 2].TokenAsync(ids[i], name: names[i])));
-        var bidders = await Task.WhenAll(Enumerable.Range(0, Bidders).Select(i => cluster.Api[i % 2].ConnectAsync(tokens[i])));
-        await Task.WhenAll(bidders.Select(b => b.JoinAsync(shop.RoomId)));
+        var bidders = await Task.WhenAll(Enumerable.Range(0, Bidders).Select(async i =>
+        {
+            var client = new BroadcartLiveClient(new LiveClientOptions
+            {
+                HubUrl = new Uri(cluster.Api[i % 2].BaseUrl, "/hubs/live"),
+                AccessToken = () => Task.FromResult<string?>(tokens[i]),
+            });
+            await client.StartAsync();
+            await client.JoinRoomAsync(shop.RoomId);
+            return client;
+        }));
 
         // Amounts are distinct per bidder, so an amount names its bidder.
         var acknowledged = new ConcurrentDictionary<long, int>();
@@ -60,7 +69,7 @@ public sealed class AuctionSiloKillTests(ProcessCluster cluster)
                     try
                     {
                         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                        await bidders[i].Connection.InvokeAsync<JsonElement>("Bid", shop.RoomId, auctionId, amount, timeout.Token);
+                        await bidders[i].BidAsync(shop.RoomId, auctionId, amount, timeout.Token);
                         // Durable and accepted; it may already be outbid within the same commit ("leading": false).
                         acknowledged[amount] = i;
                         if (killed.Task.IsCompleted)
@@ -74,15 +83,15 @@ public sealed class AuctionSiloKillTests(ProcessCluster cluster)
 
                         break;
                     }
-                    catch (HubException e) when (Code(e) == "bid_too_low")
+                    catch (BroadcartHubException e) when (e.Code == "bid_too_low")
                     {
                         break;
                     }
-                    catch (HubException e) when (Code(e) == "auction_ended")
+                    catch (BroadcartHubException e) when (e.Code == "auction_ended")
                     {
                         return;
                     }
-                    catch (Exception e) when (e is OperationCanceledException || (e is HubException h && Code(h) is "service_unavailable" or "storage_unavailable"))
+                    catch (Exception e) when (e is OperationCanceledException || (e is BroadcartHubException h && h.Code is "service_unavailable" or "storage_unavailable"))
                     {
                         // Not a definitive answer: the same bid again, as a bidding page does.
                         await Task.Delay(TimeSpan.FromMilliseconds(200));
@@ -144,11 +153,5 @@ public sealed class AuctionSiloKillTests(ProcessCluster cluster)
                 await bidder.DisposeAsync();
             }
         }
-    }
-
-    private static string Code(HubException e)
-    {
-        var message = e.Message[(e.Message.IndexOf("HubException: ", StringComparison.Ordinal) + "HubException: ".Length)..];
-        return message.Split(':')[0];
     }
 }
