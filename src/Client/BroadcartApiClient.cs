@@ -95,6 +95,31 @@ public sealed class BroadcartApiClient(HttpClient http, ApiClientOptions options
     public Task<JsonElement> GetMetricsAsync(string roomId, CancellationToken cancellationToken = default) =>
         SendAsync<JsonElement>(HttpMethod.Get, $"{Room(roomId)}/metrics", null, cancellationToken);
 
+    /// <summary>Sets the room's paid reach (its streamer, its merchant or an admin).</summary>
+    public Task<Reach> SetReachAsync(string roomId, ReachSetting reach, CancellationToken cancellationToken = default) =>
+        SendAsync<Reach>(HttpMethod.Put, $"{Room(roomId)}/reach", reach, cancellationToken);
+
+    public Task<Reach> GetReachAsync(string roomId, CancellationToken cancellationToken = default) =>
+        SendAsync<Reach>(HttpMethod.Get, $"{Room(roomId)}/reach", null, cancellationToken);
+
+    public Task<Reach> PauseReachAsync(string roomId, CancellationToken cancellationToken = default) =>
+        SendAsync<Reach>(HttpMethod.Post, $"{Room(roomId)}/reach/pause", null, cancellationToken);
+
+    public Task<Reach> ResumeReachAsync(string roomId, CancellationToken cancellationToken = default) =>
+        SendAsync<Reach>(HttpMethod.Post, $"{Room(roomId)}/reach/resume", null, cancellationToken);
+
+    public Task<Creator> GetCreatorAsync(string creatorId, CancellationToken cancellationToken = default) =>
+        SendAsync<Creator>(HttpMethod.Get, Creator(creatorId), null, cancellationToken);
+
+    /// <summary>Follows a creator (idempotent); answers the profile with its follower count.</summary>
+    public Task<Creator> FollowAsync(string creatorId, CancellationToken cancellationToken = default) =>
+        SendAsync<Creator>(HttpMethod.Post, $"{Creator(creatorId)}/follow", null, cancellationToken);
+
+    public Task<Creator> UnfollowAsync(string creatorId, CancellationToken cancellationToken = default) =>
+        SendAsync<Creator>(HttpMethod.Delete, $"{Creator(creatorId)}/follow", null, cancellationToken);
+
+    private static string Creator(string creatorId) => $"/api/creators/{Uri.EscapeDataString(creatorId)}";
+
     private static string Room(string roomId) => $"/api/rooms/{Uri.EscapeDataString(roomId)}";
 
     private static string Query(params (string Name, string? Value)[] parameters)

@@ -42,6 +42,10 @@ public class NodeClient(Uri baseUrl) : IDisposable
         return viewer;
     }
 
+    /// <summary>The REST API as <paramref name="token"/>'s holder sees it, through the .NET client SDK.</summary>
+    public Broadcart.Client.BroadcartApiClient Api(string token) =>
+        new(Http, new Broadcart.Client.ApiClientOptions { BaseAddress = BaseUrl, AccessToken = () => Task.FromResult<string?>(token) });
+
     public HttpRequestMessage Request(HttpMethod method, string path, string? token, object? body = null)
     {
         var request = new HttpRequestMessage(method, path);

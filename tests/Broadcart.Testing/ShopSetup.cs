@@ -1,9 +1,13 @@
+using Broadcart.Client.Rest;
+using Broadcart.Client.Wire;
+
 namespace Broadcart.Testing;
 
 /// <summary>
 /// "A room with a product", made through the public REST API as a streamer and a merchant make
-/// it: the one way every test and benchmark scenario sets up a shop. Each call asserts that every
-/// step succeeded; without a token, a fresh user signs in with a dev token.
+/// it, with the .NET client SDK: the one way every test and benchmark scenario sets up a shop. A
+/// step that fails throws the SDK's coded exception; without a token, a fresh user signs in with a
+/// dev token.
 /// </summary>
 public static class ShopSetup
 {
@@ -31,14 +35,14 @@ public static class ShopSetup
         this NodeClient node, string title = "Test room", string? homeRegion = null, string? merchantId = null, string? streamerToken = null, bool start = true)
     {
         streamerToken ??= await node.TokenAsync(Fresh("streamer"), "streamer");
-        var room = await HttpAssert.Ok(node.SendAsync(HttpMethod.Post, "/api/rooms", streamerToken, new { title, homeRegion, merchantId }));
-        var roomId = room.GetProperty("id").GetString()!;
+        var api = node.Api(streamerToken);
+        var room = await api.CreateRoomAsync(new NewRoom(title, HomeRegion: homeRegion, MerchantId: merchantId));
         if (start)
         {
-            await HttpAssert.Ok(node.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/start", streamerToken));
+            await api.StartRoomAsync(room.RoomId);
         }
 
-        return new LiveRoom(roomId, streamerToken);
+        return new LiveRoom(room.RoomId, streamerToken);
     }
 
     /// <summary>A product that ships to every region it is priced in; <see cref="ThreeRegions"/> unless told.</summary>
@@ -46,27 +50,23 @@ public static class ShopSetup
         this NodeClient node, string merchantToken, int stock, string title = "Silk scarf", IReadOnlyList<Price>? prices = null)
     {
         prices ??= ThreeRegions;
-        var product = await HttpAssert.Ok(node.SendAsync(HttpMethod.Post, "/api/products", merchantToken, new
-        {
-            title,
-            stock,
-            prices,
-            shipsTo = prices.Select(p => p.Region).ToArray(),
-        }));
-        return product.GetProperty("id").GetString()!;
+        var product = await node.Api(merchantToken).CreateProductAsync(new NewProduct(
+            title, stock, [.. prices.Select(p => new RegionPrice(p.Region, p.Currency, p.AmountMinor))], [.. prices.Select(p => p.Region)]));
+        return product.Id;
     }
 
     /// <summary>Puts a product in a room's showcase and, for <see cref="ProductPlacement.Pinned"/>, pins it.</summary>
     public static async Task PlaceAsync(this NodeClient node, LiveRoom room, string productId, ProductPlacement placement)
     {
+        var api = node.Api(room.StreamerToken);
         if (placement is ProductPlacement.Showcase or ProductPlacement.Pinned)
         {
-            await HttpAssert.Ok(node.SendAsync(HttpMethod.Post, $"/api/rooms/{room.RoomId}/showcase", room.StreamerToken, new { productId }));
+            await api.AddToShowcaseAsync(room.RoomId, productId);
         }
 
         if (placement is ProductPlacement.Pinned)
         {
-            await HttpAssert.Ok(node.SendAsync(HttpMethod.Post, $"/api/rooms/{room.RoomId}/pin", room.StreamerToken, new { productId }));
+            await api.PinAsync(room.RoomId, productId);
         }
     }
 

@@ -45,6 +45,20 @@ export interface ReplayPage { events: ReplayEvent[]; next: string | null }
 
 export interface Feed { region: string; rooms: { roomId: string; title: string; streamerName: string; homeRegion: string; viewerCount: number; paid: boolean }[] }
 
+export interface ReachSetting {
+  regions: string[]; excludedRegions: string[]; budget: Money; bidCpm: Money; mode?: 'manual' | 'auto'; plannedMinutes?: number;
+}
+
+export interface Reach {
+  roomId: string; regions: string[]; excludedRegions: string[]; budget: Money; bidCpm: Money; spend: Money; spendMicros: number;
+  paidImpressions: number; state: 'active' | 'exhausted' | 'paused'; unbilledImpressions: number; mode: 'manual' | 'auto';
+  plannedMinutes: number | null; allocation: { region: string; share: number; roi: number | null }[];
+}
+
+export interface Creator { id: string; name: string; region: string; followers: number; verification: string; payoutCurrency: string | null }
+
+const creator = (creatorId: string) => `/api/creators/${encodeURIComponent(creatorId)}`;
+
 const room = (roomId: string) => `/api/rooms/${encodeURIComponent(roomId)}`;
 
 function query(params: Record<string, string | number | undefined | null>): string {
@@ -118,6 +132,22 @@ export class BroadcartApiClient {
 
   /** The room's campaign report (docs/protocol.md, report), in a currency or the merchant's. */
   getReport(roomId: string, currency?: string): Promise<unknown> { return this.#send('GET', `${room(roomId)}/report${query({ currency })}`); }
+
+  /** Sets the room's paid reach (its streamer, its merchant or an admin). */
+  setReach(roomId: string, body: ReachSetting): Promise<Reach> { return this.#send('PUT', `${room(roomId)}/reach`, body); }
+
+  getReach(roomId: string): Promise<Reach> { return this.#send('GET', `${room(roomId)}/reach`); }
+
+  pauseReach(roomId: string): Promise<Reach> { return this.#send('POST', `${room(roomId)}/reach/pause`); }
+
+  resumeReach(roomId: string): Promise<Reach> { return this.#send('POST', `${room(roomId)}/reach/resume`); }
+
+  getCreator(creatorId: string): Promise<Creator> { return this.#send('GET', creator(creatorId)); }
+
+  /** Follows a creator (idempotent); answers the profile with its follower count. */
+  follow(creatorId: string): Promise<Creator> { return this.#send('POST', `${creator(creatorId)}/follow`); }
+
+  unfollow(creatorId: string): Promise<Creator> { return this.#send('DELETE', `${creator(creatorId)}/follow`); }
 
   async #send<T>(method: string, path: string, body?: unknown): Promise<T> {
     const token = await this.#options.accessToken();

@@ -44,6 +44,9 @@ test('a show from product to replay over REST, and refusals with their code and 
   });
   assert.equal((await viewer.getAuction(room.roomId, opened.auctionId)).state, 'open');
   assert.ok((await viewer.getFeed('US', 50)).rooms.some((r) => r.roomId === room.roomId));
+  assert.equal((await viewer.follow(`js-streamer-${id}`)).followers, 1);
+  assert.equal((await viewer.follow(`js-streamer-${id}`)).followers, 1);
+  assert.equal((await viewer.unfollow(`js-streamer-${id}`)).followers, 0);
 
   await assert.rejects(viewer.getReplayPage(room.roomId), (e) => e instanceof BroadcartApiError && e.code === 'room_not_ended');
   assert.equal((await streamer.endRoom(room.roomId)).status, 'ended');
@@ -59,4 +62,21 @@ test('a show from product to replay over REST, and refusals with their code and 
   const streamed = [];
   for await (const e of viewer.readReplay(room.roomId)) streamed.push(e);
   assert.equal(streamed.length, whole.events.length);
+});
+
+test('a merchant sets, pauses and resumes a room\'s reach; a bad budget is refused and changes nothing', async () => {
+  const id = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
+  const merchantId = `js-reach-merchant-${id}`;
+  const merchant = new BroadcartApiClient({ baseUrl: node.base, accessToken: () => node.token(merchantId, ['merchant']) });
+  const streamer = new BroadcartApiClient({ baseUrl: node.base, accessToken: () => node.token(`js-reach-streamer-${id}`, ['streamer']) });
+  const room = await streamer.createRoom({ title: 'JS reach', homeRegion: 'US', merchantId });
+  await streamer.startRoom(room.roomId);
+  const setting = { regions: ['DE'], excludedRegions: ['JP'], budget: { currency: 'EUR', amountMinor: 10000 }, bidCpm: { currency: 'EUR', amountMinor: 500 } };
+  const reach = await merchant.setReach(room.roomId, setting);
+  assert.deepEqual([reach.regions, reach.state, reach.mode], [['DE'], 'active', 'manual']);
+  assert.equal((await merchant.pauseReach(room.roomId)).state, 'paused');
+  assert.equal((await merchant.resumeReach(room.roomId)).state, 'active');
+  await assert.rejects(merchant.setReach(room.roomId, { ...setting, budget: { currency: 'EUR', amountMinor: 0 } }),
+    (e) => e instanceof BroadcartApiError && e.code === 'validation_failed' && e.status === 400);
+  assert.equal((await streamer.getReach(room.roomId)).budget.amountMinor, 10000);
 });

@@ -17,3 +17,7 @@ public sealed record NewFlashSale(string ProductId, int Quantity, int PerUserLim
 public sealed record NewAuction(string ProductId, Money StartPrice, Money Increment, int DurationSeconds, int? AntiSnipeSeconds = null, int? ExtendSeconds = null);
 
 internal sealed record ProductRef(string ProductId);
+
+/// <summary>Where a room is promoted and what it may spend; <c>Mode = "auto"</c> needs <c>PlannedMinutes</c>.</summary>
+public sealed record ReachSetting(
+    IReadOnlyList<string> Regions, IReadOnlyList<string> ExcludedRegions, Money Budget, Money BidCpm, string? Mode = null, int? PlannedMinutes = null);

@@ -53,6 +53,11 @@ public sealed class ApiClientTests
         Assert.Equal(("open", new Money("USD", 1000)), (opened.Auction.State, opened.Auction.MinimumBid));
         Assert.Equal(opened.AuctionId, (await viewer.GetAuctionAsync(room.RoomId, opened.AuctionId)).AuctionId);
 
+        // The streamer became a creator with the first room; a follow counts once.
+        Assert.Equal(1, (await viewer.FollowAsync("sdk-streamer")).Followers);
+        Assert.Equal(("Terry", 1L), ((await viewer.FollowAsync("sdk-streamer")).Name, (await viewer.GetCreatorAsync("sdk-streamer")).Followers));
+        Assert.Equal(0, (await viewer.UnfollowAsync("sdk-streamer")).Followers);
+
         var feed = await viewer.GetFeedAsync("US", 50);
         Assert.Contains(feed.Rooms, r => r.RoomId == room.RoomId);
 
@@ -82,5 +87,29 @@ public sealed class ApiClientTests
         }
 
         Assert.Equal(onePage.Events.Count, streamed.Count);
+    }
+
+    [Fact]
+    public async Task A_merchant_sets_pauses_and_resumes_a_rooms_reach_and_a_bad_budget_is_refused()
+    {
+        await using var node = await EmbeddedNode.StartAsync();
+        using var http = new HttpClient();
+        BroadcartApiClient As(string token) => new(http, new ApiClientOptions { BaseAddress = node.BaseUrl, AccessToken = () => Task.FromResult<string?>(token) });
+        var merchant = As(node.MintToken("sdk-reach-merchant", "merchant"));
+        var streamer = As(node.MintToken("sdk-reach-streamer", "streamer"));
+        var room = await streamer.CreateRoomAsync(new NewRoom("SDK reach", HomeRegion: "US", MerchantId: "sdk-reach-merchant"));
+        await streamer.StartRoomAsync(room.RoomId);
+
+        var setting = new ReachSetting(["DE", "FR"], ["JP"], new Money("EUR", 100_00), new Money("EUR", 5_00));
+        var reach = await merchant.SetReachAsync(room.RoomId, setting);
+        Assert.Equal(["DE", "FR"], reach.Regions);
+        Assert.Equal(("active", "manual", new Money("EUR", 0)), (reach.State, reach.Mode, reach.Spend));
+        Assert.Equal("paused", (await merchant.PauseReachAsync(room.RoomId)).State);
+        Assert.Equal("active", (await merchant.ResumeReachAsync(room.RoomId)).State);
+        Assert.Equal(["JP"], (await streamer.GetReachAsync(room.RoomId)).ExcludedRegions);
+
+        var refused = await Assert.ThrowsAsync<BroadcartApiException>(() => merchant.SetReachAsync(room.RoomId, setting with { Budget = new Money("EUR", 0) }));
+        Assert.Equal(("validation_failed", HttpStatusCode.BadRequest), (refused.Code, refused.Status));
+        Assert.Equal(new Money("EUR", 100_00), (await merchant.GetReachAsync(room.RoomId)).Budget);
     }
 }
