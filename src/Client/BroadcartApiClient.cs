@@ -118,6 +118,31 @@ public sealed class BroadcartApiClient(HttpClient http, ApiClientOptions options
     public Task<Creator> UnfollowAsync(string creatorId, CancellationToken cancellationToken = default) =>
         SendAsync<Creator>(HttpMethod.Delete, $"{Creator(creatorId)}/follow", null, cancellationToken);
 
+    public Task<Deal> CreateDealAsync(NewDeal deal, CancellationToken cancellationToken = default) =>
+        SendAsync<Deal>(HttpMethod.Post, "/api/deals", deal, cancellationToken);
+
+    /// <summary>A merchant's own deals, and the offers a creator qualifies for or accepted.</summary>
+    public async Task<IReadOnlyList<Deal>> ListDealsAsync(CancellationToken cancellationToken = default) =>
+        (await SendAsync<DealList>(HttpMethod.Get, "/api/deals", null, cancellationToken)).Deals;
+
+    /// <summary>A creator takes a deal (idempotent); <c>not_verified</c> and <c>not_enough_followers</c> refuse it.</summary>
+    public Task<Deal> AcceptDealAsync(string dealId, CancellationToken cancellationToken = default) =>
+        SendAsync<Deal>(HttpMethod.Post, $"/api/deals/{Uri.EscapeDataString(dealId)}/accept", null, cancellationToken);
+
+    public Task<RoomModerators> AppointModeratorAsync(string roomId, string userId, CancellationToken cancellationToken = default) =>
+        SendAsync<RoomModerators>(HttpMethod.Post, $"{Room(roomId)}/moderators/{Uri.EscapeDataString(userId)}", null, cancellationToken);
+
+    public Task<RoomModerators> DismissModeratorAsync(string roomId, string userId, CancellationToken cancellationToken = default) =>
+        SendAsync<RoomModerators>(HttpMethod.Delete, $"{Room(roomId)}/moderators/{Uri.EscapeDataString(userId)}", null, cancellationToken);
+
+    /// <summary>The room's chat as CSV (<c>seq,sentAt,messageId,userId,name,text,deleted</c>).</summary>
+    public Task<string> ExportChatAsync(string roomId, CancellationToken cancellationToken = default) =>
+        SendTextAsync($"{Room(roomId)}/chat/export", cancellationToken);
+
+    /// <summary>The campaign report as CSV, one row per scope (total, region, hour).</summary>
+    public Task<string> GetReportCsvAsync(string roomId, string? currency = null, CancellationToken cancellationToken = default) =>
+        SendTextAsync($"{Room(roomId)}/report.csv{Query(("currency", currency))}", cancellationToken);
+
     private static string Creator(string creatorId) => $"/api/creators/{Uri.EscapeDataString(creatorId)}";
 
     private static string Room(string roomId) => $"/api/rooms/{Uri.EscapeDataString(roomId)}";
@@ -130,7 +155,29 @@ public sealed class BroadcartApiClient(HttpClient http, ApiClientOptions options
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, new Uri(options.BaseAddress, path));
+        using var request = await RequestAsync(method, path, body);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await RefusalAsync(response, cancellationToken);
+        }
+
+        return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
+            ?? throw new BroadcartApiException("", response.StatusCode, $"{method} {path} answered an empty body");
+    }
+
+    private async Task<string> SendTextAsync(string path, CancellationToken cancellationToken)
+    {
+        using var request = await RequestAsync(HttpMethod.Get, path, null);
+        using var response = await http.SendAsync(request, cancellationToken);
+        return response.IsSuccessStatusCode
+            ? await response.Content.ReadAsStringAsync(cancellationToken)
+            : throw await RefusalAsync(response, cancellationToken);
+    }
+
+    private async Task<HttpRequestMessage> RequestAsync(HttpMethod method, string path, object? body)
+    {
+        var request = new HttpRequestMessage(method, new Uri(options.BaseAddress, path));
         if (await options.AccessToken() is { Length: > 0 } token)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -141,14 +188,7 @@ public sealed class BroadcartApiClient(HttpClient http, ApiClientOptions options
             request.Content = JsonContent.Create(body, body.GetType(), options: Json);
         }
 
-        using var response = await http.SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await RefusalAsync(response, cancellationToken);
-        }
-
-        return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
-            ?? throw new BroadcartApiException("", response.StatusCode, $"{method} {path} answered an empty body");
+        return request;
     }
 
     // Problem details carry the protocol's code; a proxy's own error page does not, and keeps its status.

@@ -21,3 +21,8 @@ internal sealed record ProductRef(string ProductId);
 /// <summary>Where a room is promoted and what it may spend; <c>Mode = "auto"</c> needs <c>PlannedMinutes</c>.</summary>
 public sealed record ReachSetting(
     IReadOnlyList<string> Regions, IReadOnlyList<string> ExcludedRegions, Money Budget, Money BidCpm, string? Mode = null, int? PlannedMinutes = null);
+
+/// <summary>A commission offer: basis points of each paid order's total, to creators with enough followers in <c>Regions</c> (empty: anywhere).</summary>
+public sealed record NewDeal(string ProductId, int CommissionBps, long? MinFollowers = null, IReadOnlyList<string>? Regions = null);
+
+internal sealed record DealList(IReadOnlyList<Deal> Deals);

@@ -13,3 +13,15 @@ public sealed record Reach(
 
 /// <summary>A creator's public profile; <see cref="Verification"/> is <c>none</c>, <c>pending</c>, <c>verified</c> or <c>rejected</c>.</summary>
 public sealed record Creator(string Id, string Name, string Region, long Followers, string Verification, string? PayoutCurrency);
+
+/// <summary>
+/// A merchant's commission offer to creators. For merchants <see cref="AcceptedBy"/> and
+/// <see cref="CommissionOwed"/> (paid orders under the deal, per currency, refunds taken out);
+/// for creators <see cref="Accepted"/> says whether they took it.
+/// </summary>
+public sealed record Deal(
+    string DealId, string ProductId, string MerchantId, int CommissionBps, long MinFollowers, IReadOnlyList<string> Regions, DateTimeOffset CreatedAt,
+    bool Accepted, int AcceptedCount, IReadOnlyList<string>? AcceptedBy, IReadOnlyList<Money>? CommissionOwed);
+
+/// <summary>The moderators a room's streamer appointed.</summary>
+public sealed record RoomModerators(string RoomId, IReadOnlyList<string> Moderators);

@@ -49,6 +49,15 @@ public sealed class ApiClientTests
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.Status);
         Assert.False(anonymous.IsTransient);
 
+        var deal = await merchant.CreateDealAsync(new NewDeal(product.Id, 1000, MinFollowers: 0));
+        Assert.Equal((product.Id, 1000, "sdk-merchant"), (deal.ProductId, deal.CommissionBps, deal.MerchantId));
+        Assert.Contains(await merchant.ListDealsAsync(), d => d.DealId == deal.DealId);
+        var unverified = await Assert.ThrowsAsync<BroadcartApiException>(() => streamer.AcceptDealAsync(deal.DealId));
+        Assert.Equal(("not_verified", HttpStatusCode.Forbidden), (unverified.Code, unverified.Status));
+
+        Assert.Equal(["sdk-mod"], (await streamer.AppointModeratorAsync(room.RoomId, "sdk-mod")).Moderators);
+        Assert.Empty((await streamer.DismissModeratorAsync(room.RoomId, "sdk-mod")).Moderators);
+
         var opened = await streamer.OpenAuctionAsync(room.RoomId, new NewAuction(product.Id, new Money("USD", 1000), new Money("USD", 100), 600));
         Assert.Equal(("open", new Money("USD", 1000)), (opened.Auction.State, opened.Auction.MinimumBid));
         Assert.Equal(opened.AuctionId, (await viewer.GetAuctionAsync(room.RoomId, opened.AuctionId)).AuctionId);
@@ -87,6 +96,7 @@ public sealed class ApiClientTests
         }
 
         Assert.Equal(onePage.Events.Count, streamed.Count);
+        Assert.StartsWith("seq,sentAt,messageId,userId,name,text,deleted", await streamer.ExportChatAsync(room.RoomId), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,5 +121,6 @@ public sealed class ApiClientTests
         var refused = await Assert.ThrowsAsync<BroadcartApiException>(() => merchant.SetReachAsync(room.RoomId, setting with { Budget = new Money("EUR", 0) }));
         Assert.Equal(("validation_failed", HttpStatusCode.BadRequest), (refused.Code, refused.Status));
         Assert.Equal(new Money("EUR", 100_00), (await merchant.GetReachAsync(room.RoomId)).Budget);
+        Assert.StartsWith("scope,key,currency,", await merchant.GetReportCsvAsync(room.RoomId, "EUR"), StringComparison.Ordinal);
     }
 }
