@@ -97,18 +97,15 @@ public sealed class LiveHub(
     /// <summary>A bid in the room's auction; answered once it is durable.</summary>
     public async Task<Auctions.BidAnswer> Bid(string roomId, string auctionId, long amountMinor)
     {
-        var room = EnsureJoined(roomId).Replica.Room;
-
-        // Shill bidding: whoever sells the lot may not raise its price.
-        if (room is not null && (room.StreamerId == Actor.UserId || room.MerchantId == Actor.UserId))
+        if (EnsureJoined(roomId).Replica.Room is { } room)
         {
-            throw new BroadcartException(ErrorCodes.Forbidden, "the room's streamer and merchant cannot bid in its auctions");
-        }
+            // Shill bidding: whoever sells the lot may not raise its price.
+            if (room.StreamerId == Actor.UserId || room.MerchantId == Actor.UserId)
+            {
+                throw new BroadcartException(ErrorCodes.Forbidden, "the room's streamer and merchant cannot bid in its auctions");
+            }
 
-        // The merchant's reach decides where the stream sells; an auction is a sale like any other.
-        if (room?.Reach?.Excludes(Actor.Region) == true)
-        {
-            throw new BroadcartException(CommerceErrors.NotAvailableInRegion, $"this stream does not sell to {Actor.Region}");
+            room.EnsureSellsTo(Actor.Region);
         }
 
         var result = await Auctions.AuctionEndpoints.Auction(grains, roomId, auctionId).Bid(Actor, amountMinor);

@@ -66,11 +66,7 @@ public sealed partial class OrderPlacement(IGrainFactory grains, RoomCommerceVie
             return null;
         }
 
-        if (room.Reach?.Excludes(region) == true)
-        {
-            throw new BroadcartException(CommerceErrors.NotAvailableInRegion, $"this stream does not sell to {region}");
-        }
-
+        room.EnsureSellsTo(region);
         return sale;
     }
 

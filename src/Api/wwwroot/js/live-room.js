@@ -150,7 +150,6 @@ export class LiveRoom {
     this.#emit();
   }
 
-  /** Folds in a flash sale learnt elsewhere (the streamer's own POST) without waiting for the event. */
   /** An auction's news (event, REST answer or snapshot): the latest word per auction wins, and a closed one never reopens. */
   applyAuction(auction) {
     if (this.#stopped || !auction || (auction.roomId && !sameRoom(auction.roomId, this.state.roomId))) return;
@@ -165,6 +164,7 @@ export class LiveRoom {
     this.state.auction = a;
   }
 
+  /** Folds in a flash sale learnt elsewhere (the streamer's own POST) without waiting for the event. */
   applyFlashSale(sale) {
     if (this.#stopped || !sale || (sale.roomId && !sameRoom(sale.roomId, this.state.roomId))) return;
     this.#mergeSale(sale);
