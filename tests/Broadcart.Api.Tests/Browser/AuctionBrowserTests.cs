@@ -45,6 +45,11 @@ public sealed class AuctionBrowserTests
         await Expect(viewer.Locator("#auction-leader")).ToHaveTextAsync("N***a", Patiently);
         await Expect(streamer.Locator("#auction-leader")).ToHaveTextAsync("N***a", Patiently);
 
+        // The same amount again is under the lowest bid that leads now: refused by its code.
+        await viewer.ClickAsync("#bid-button");
+        await Expect(viewer.Locator("#bid-result")).ToHaveAttributeAsync("data-code", "bid_too_low", new() { Timeout = 20_000 });
+        await Expect(viewer.Locator("#bid-result")).ToContainTextAsync("Too low");
+
         // Someone on another client bids the same: too low, the first bid still leads.
         await using (var rival = await node.ConnectAsync(node.MintToken("auction-rival", name: "Rex")))
         {

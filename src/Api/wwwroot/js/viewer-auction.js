@@ -1,6 +1,6 @@
 // Viewer page, auction card: the room's auction with its countdown, the leader (masked) and
 // extensions; bid on it; the winner sees their reserved order.
-import { apiFetch } from './api.js';
+import { apiFetch, hubError } from './api.js';
 import { countdown, everySecond, titleIn } from './commerce.js';
 import { formatMoney, parseMajor, toMajorText } from './money.js';
 import { $, statusNote } from './ui.js';
@@ -88,8 +88,8 @@ export function setupAuction({ getLive, getSession, fail }) {
       const answer = await live.invoke('Bid', a.auctionId, amountMinor);
       show(answer.leading ? 'leading' : 'outbid', answer.leading ? `You lead with ${formatMoney(answer.amount)}.` : 'Someone bid higher meanwhile.');
     } catch (err) {
-      const code = err?.message?.match(/HubException: ([a-z_]+):/)?.[1] ?? '';
-      show('error', code === 'bid_too_low' ? 'Too low: someone bid that already. Bid higher.' : (err?.message ?? 'The bid failed.'), code);
+      const { code, message } = hubError(err);
+      show('error', code === 'bid_too_low' ? 'Too low: someone bid that already. Bid higher.' : message, code);
     } finally {
       $('bid-button').disabled = getLive()?.state.auction?.state !== 'open';
     }
