@@ -3,7 +3,7 @@ namespace Broadcart.Client;
 /// <summary>Where the REST API is and who is calling.</summary>
 public sealed class ApiClientOptions
 {
-    /// <summary>The API's origin, e.g. <c>https://live.example.com/</c>; paths are <c>/api/...</c> under it.</summary>
+    /// <summary>Where the API is, e.g. <c>https://live.example.com/</c> (or under a path, <c>https://example.com/live/</c>); calls go to <c>/api/...</c> under it.</summary>
     public required Uri BaseAddress { get; init; }
 
     /// <summary>The caller's access token, asked for on every request so that a refreshed token is used.</summary>

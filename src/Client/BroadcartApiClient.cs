@@ -10,8 +10,8 @@ using Broadcart.Protocol;
 namespace Broadcart.Client;
 
 /// <summary>
-/// Broadcart's REST API, typed: rooms, products, orders, flash sales, auctions, replays, the feed
-/// and the merchant's report. A refusal throws <see cref="BroadcartApiException"/> with the
+/// Broadcart's REST API, typed: rooms, products, orders, flash sales, auctions, replays, the feed,
+/// reach and the merchant's report, creators, deals, earnings and payouts, uploads and verification. A refusal throws <see cref="BroadcartApiException"/> with the
 /// problem's code and status. The <see cref="HttpClient"/> is the caller's (pooled, with whatever
 /// handlers it needs); this class only adds the bearer token and the wire's JSON.
 /// </summary>
@@ -143,6 +143,81 @@ public sealed class BroadcartApiClient(HttpClient http, ApiClientOptions options
     public Task<string> GetReportCsvAsync(string roomId, string? currency = null, CancellationToken cancellationToken = default) =>
         SendTextAsync($"{Room(roomId)}/report.csv{Query(("currency", currency))}", cancellationToken);
 
+    /// <summary>The caller's commission (streamers): pending, available and paid out per currency, with each order's entry.</summary>
+    public Task<Earnings> GetEarningsAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<Earnings>(HttpMethod.Get, "/api/creators/me/earnings", null, cancellationToken);
+
+    /// <summary>Where the caller's payouts go: any country, any currency the day's reference rates give.</summary>
+    public Task<PayoutMethod> SetPayoutMethodAsync(PayoutMethod method, CancellationToken cancellationToken = default) =>
+        SendAsync<PayoutMethod>(HttpMethod.Put, "/api/creators/me/payout-method", method, cancellationToken);
+
+    /// <summary>The caller's payout method; <c>not_found</c> before one is set.</summary>
+    public Task<PayoutMethod> GetPayoutMethodAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<PayoutMethod>(HttpMethod.Get, "/api/creators/me/payout-method", null, cancellationToken);
+
+    /// <summary>What a payout would send now, at today's rates, for the creator to confirm; it has the payout's refusals and changes nothing.</summary>
+    public Task<PayoutQuote> QuotePayoutAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<PayoutQuote>(HttpMethod.Get, "/api/creators/me/payouts/quote", null, cancellationToken);
+
+    /// <summary>
+    /// Pays out everything available in the payout currency. The same key answers the same payout, so
+    /// a retry after a lost answer pays once; refusals <c>not_verified</c>, <c>nothing_to_pay</c>, <c>no_payout_method</c>.
+    /// </summary>
+    public Task<Payout> RequestPayoutAsync(string idempotencyKey, CancellationToken cancellationToken = default) =>
+        SendAsync<Payout>(HttpMethod.Post, "/api/creators/me/payouts", new PayoutRequest(idempotencyKey), cancellationToken);
+
+    /// <summary>The caller's payouts, newest first.</summary>
+    public async Task<IReadOnlyList<Payout>> ListPayoutsAsync(CancellationToken cancellationToken = default) =>
+        (await SendAsync<PayoutList>(HttpMethod.Get, "/api/creators/me/payouts", null, cancellationToken)).Payouts;
+
+    /// <summary>A write-only link for one upload; <see cref="UploadAsync"/> also sends the bytes.</summary>
+    public Task<MediaUpload> CreateUploadAsync(NewUpload upload, CancellationToken cancellationToken = default) =>
+        SendAsync<MediaUpload>(HttpMethod.Post, "/api/media/uploads", upload, cancellationToken);
+
+    /// <summary>
+    /// Uploads a file straight to Blob Storage through a write-only link (no bytes pass through an API
+    /// node): use <see cref="MediaUpload.Url"/> on a product or room, or <see cref="MediaUpload.MediaId"/>
+    /// in a verification. A refused write throws with the storage's status and an empty code.
+    /// </summary>
+    public async Task<MediaUpload> UploadAsync(string purpose, string contentType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        var upload = await CreateUploadAsync(new NewUpload(purpose, contentType, content.Length), cancellationToken);
+
+        // The link carries its own signature: no bearer token goes to the storage account.
+        using var put = new HttpRequestMessage(HttpMethod.Put, upload.UploadUrl) { Content = new ReadOnlyMemoryContent(content) };
+        foreach (var (name, value) in upload.Headers)
+        {
+            if (!put.Headers.TryAddWithoutValidation(name, value))
+            {
+                put.Content.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        using var response = await http.SendAsync(put, cancellationToken);
+        return response.IsSuccessStatusCode
+            ? upload
+            : throw new BroadcartApiException("", response.StatusCode, $"the storage refused the upload: {(int)response.StatusCode} {response.ReasonPhrase}");
+    }
+
+    /// <summary>Submits identity documents for review; answers the verification status (<c>pending</c>).</summary>
+    public async Task<string> SubmitVerificationAsync(VerificationSubmission submission, CancellationToken cancellationToken = default) =>
+        (await SendAsync<VerificationAccepted>(HttpMethod.Post, "/api/creators/me/verification", submission, cancellationToken)).Status;
+
+    /// <summary>Admins: the review queue (<c>pending</c>, the default) or the decisions (<c>verified</c>, <c>rejected</c>), with short-lived read links.</summary>
+    public Task<VerificationQueue> ListVerificationsAsync(string? status = null, CancellationToken cancellationToken = default) =>
+        SendAsync<VerificationQueue>(HttpMethod.Get, $"/api/admin/verifications{Query(("status", status))}", null, cancellationToken);
+
+    /// <summary>Admins: approves a creator's verification; answers the creator's profile as it became.</summary>
+    public Task<Creator> ApproveVerificationAsync(string creatorId, CancellationToken cancellationToken = default) =>
+        SendAsync<Creator>(HttpMethod.Post, $"/api/admin/verifications/{Uri.EscapeDataString(creatorId)}", new VerificationDecision("approve", null), cancellationToken);
+
+    /// <summary>Admins: rejects a creator's verification, with the reason the creator is shown.</summary>
+    public Task<Creator> RejectVerificationAsync(string creatorId, string reason, CancellationToken cancellationToken = default) =>
+        SendAsync<Creator>(HttpMethod.Post, $"/api/admin/verifications/{Uri.EscapeDataString(creatorId)}", new VerificationDecision("reject", reason), cancellationToken);
+
+    // Relative to the base address's own path, so an API served under a prefix (https://host/shop/) keeps it.
+    private Uri Url(string path) => new(options.BaseAddress.AbsoluteUri.TrimEnd('/') + path);
+
     private static string Creator(string creatorId) => $"/api/creators/{Uri.EscapeDataString(creatorId)}";
 
     private static string Room(string roomId) => $"/api/rooms/{Uri.EscapeDataString(roomId)}";
@@ -177,7 +252,7 @@ public sealed class BroadcartApiClient(HttpClient http, ApiClientOptions options
 
     private async Task<HttpRequestMessage> RequestAsync(HttpMethod method, string path, object? body)
     {
-        var request = new HttpRequestMessage(method, new Uri(options.BaseAddress, path));
+        var request = new HttpRequestMessage(method, Url(path));
         if (await options.AccessToken() is { Length: > 0 } token)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -191,6 +266,13 @@ public sealed class BroadcartApiClient(HttpClient http, ApiClientOptions options
         return request;
     }
 
+    // The framework's own validation problems put their sentences per field in "errors" rather than in "detail".
+    private static string FieldErrors(JsonElement problem) =>
+        problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object
+            ? string.Join(' ', errors.EnumerateObject().SelectMany(f => f.Value.ValueKind == JsonValueKind.Array ? f.Value.EnumerateArray() : Enumerable.Empty<JsonElement>())
+                .Where(m => m.ValueKind == JsonValueKind.String).Select(m => m.GetString()))
+            : "";
+
     // Problem details carry the protocol's code; a proxy's own error page does not, and keeps its status.
     private static async Task<BroadcartApiException> RefusalAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -201,6 +283,7 @@ public sealed class BroadcartApiClient(HttpClient http, ApiClientOptions options
             var root = problem.RootElement;
             var code = root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()! : "";
             var detail = root.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()!
+                : FieldErrors(root) is { Length: > 0 } fields ? fields
                 : root.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : response.ReasonPhrase ?? "";
             return new BroadcartApiException(code, response.StatusCode, detail);
         }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Broadcart.Client.Rest;
+using Broadcart.Client.Wire;
 using Broadcart.Testing;
 
 namespace Broadcart.Bench.Scenarios;
@@ -29,11 +31,7 @@ public static class Feed
                 {
                     // Paid into the region; room 1 gets a budget of 100 impressions to measure overspend.
                     var budget = i == 1 ? 100 * 5L : 1_000_000_00L;
-                    await client.SendAsync(HttpMethod.Put, $"/api/rooms/{roomId}/reach", streamer, new
-                    {
-                        regions = new[] { Region }, excludedRegions = Array.Empty<string>(),
-                        budget = new { currency = "USD", amountMinor = budget }, bidCpm = new { currency = "USD", amountMinor = 5000L - i },
-                    });
+                    await client.Api(streamer).SetReachAsync(roomId, new ReachSetting([Region], [], new Money("USD", budget), new Money("USD", 5000L - i)));
                     if (i == 1)
                     {
                         small = roomId;
@@ -42,7 +40,7 @@ public static class Feed
             });
 
             var reader = await client.TokenAsync("bench-feed-reader", "viewer", Region);
-            await Eventually.Until(async () => (await client.SendAsync(HttpMethod.Get, $"/api/feed?region={Region}&limit=50", reader)).Body.GetProperty("rooms").GetArrayLength(),
+            await Eventually.Until(async () => (await client.Api(reader).GetFeedAsync(Region, 50)).Rooms.Count,
                 n => n >= Math.Min(50, options.Rooms), "rooms in the feed", TimeSpan.FromSeconds(30));
 
             var clock = Stopwatch.StartNew();
@@ -52,10 +50,9 @@ public static class Feed
 
             // Wait out one charge interval so that every served impression is charged.
             await Task.Delay(TimeSpan.FromSeconds(2.5));
-            var (_, reach) = await client.SendAsync(HttpMethod.Get, $"/api/rooms/{small}/reach", streamer);
+            var reach = await client.Api(streamer).GetReachAsync(small!);
             // Billed impressions stop at the budget; what was shown past it is counted as unbilled.
-            var billed = reach.GetProperty("paidImpressions").GetInt64();
-            var unbilled = reach.TryGetProperty("unbilledImpressions", out var u) ? u.GetInt64() : 0;
+            var (billed, unbilled) = (reach.PaidImpressions, reach.UnbilledImpressions);
             var overspendImpressions = Math.Max(0, billed + unbilled - 100);
             var system = cached ? "cached-feed" : "grain-call-per-request";
             Console.WriteLine($"  repeat {repeat + 1}: {system}: {perSecond:0} requests/s; the 100-impression budget billed {billed}, showed {unbilled} unbilled");

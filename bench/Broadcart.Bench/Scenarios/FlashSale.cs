@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using Broadcart.Client.Rest;
 using Broadcart.Testing;
 
 namespace Broadcart.Bench.Scenarios;
@@ -86,7 +87,7 @@ public static class FlashSale
         var client = server.Client;
         var admin = await client.TokenAsync("bench-admin", "admin");
         var (roomId, productId, streamer, _) = await client.ShopAsync(options.Units, ProductPlacement.None, "Benchmark bargain", [new("US", "USD", 999)]);
-        await client.SendAsync(HttpMethod.Post, $"/api/rooms/{roomId}/flash-sales", streamer, new { productId, quantity = options.Units, perUserLimit = 1, durationSeconds = 1800 });
+        await client.Api(streamer).StartFlashSaleAsync(roomId, new NewFlashSale(productId, options.Units, PerUserLimit: 1, DurationSeconds: 1800));
 
         var acknowledged = 0;
         var soldOut = 0;
@@ -132,11 +133,7 @@ public static class FlashSale
         var untilSellOut = TimeSpan.FromTicks(Interlocked.Read(ref lastAcknowledgedTicks)).TotalSeconds;
 
         // The room's count is the sale's news, a moment behind its last commit.
-        var remaining = await Eventually.Until(async () =>
-        {
-            var (_, after) = await client.SendAsync(HttpMethod.Get, $"/api/rooms/{roomId}", streamer);
-            return after.GetProperty("flashSale").GetProperty("remaining").GetInt32();
-        }, left => acknowledged + left >= options.Units, "the room's remaining count", TimeSpan.FromSeconds(10));
+        var remaining = await Eventually.Until(async () => (await client.Api(streamer).GetRoomAsync(roomId)).FlashSale!.Remaining, left => acknowledged + left >= options.Units, "the room's remaining count", TimeSpan.FromSeconds(10));
         var oversell = Math.Max(0, acknowledged + remaining - options.Units) + Math.Max(0, acknowledged - options.Units);
         var run = new Run(acknowledged / untilSellOut, options.Buyers / seconds, oversell, acknowledged == 0 ? 0 : (double)storage / acknowledged, unavailable);
         Console.WriteLine($"  {server.Name} [{label}]: {acknowledged} acknowledged in {untilSellOut:0.00} s ({run.OrdersPerSecond:0} /s), {soldOut} sold out, " +

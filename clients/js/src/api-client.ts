@@ -1,4 +1,8 @@
-import type { Auction, FlashSale, Money, Order, Room } from './wire.js';
+import type { Auction, FlashSale, Order, Room } from './wire.js';
+import type {
+  Creator, Deal, Earnings, Feed, MediaUpload, NewAuction, NewDeal, NewFlashSale, NewProduct, NewRoom, NewUpload, Payout, PayoutMethod, PayoutQuote, Product,
+  Reach, ReachSetting, ReplayEvent, ReplayPage, RoomModerators, VerificationQueue, VerificationSubmission,
+} from './rest-wire.js';
 
 export interface ApiClientOptions {
   /** The API's origin, e.g. https://live.example.com */
@@ -20,43 +24,6 @@ export class BroadcartApiError extends Error {
   get transient(): boolean { return this.status === 503; }
 }
 
-export interface RegionPrice { region: string; currency: string; amountMinor: number }
-
-export interface Product {
-  id: string; merchantId: string; title: string; description: string | null; imageUrl: string | null; prices: RegionPrice[];
-  shipsTo: string[]; stock: number; createdAt: string; restockOnRefund: boolean;
-}
-
-export interface NewProduct {
-  title: string; stock: number; prices: RegionPrice[]; shipsTo: string[]; description?: string; imageUrl?: string; restockOnRefund?: boolean;
-}
-
-export interface NewRoom { title: string; language?: string; homeRegion?: string; merchantId?: string; coverUrl?: string }
-
-export interface NewAuction {
-  productId: string; startPrice: Money; increment: Money; durationSeconds: number; antiSnipeSeconds?: number; extendSeconds?: number;
-}
-
-export interface NewFlashSale { productId: string; quantity: number; perUserLimit: number; durationSeconds: number; price?: Money }
-
-export interface ReplayEvent { offsetMs: number; type: string; payload: unknown }
-
-export interface ReplayPage { events: ReplayEvent[]; next: string | null }
-
-export interface Feed { region: string; rooms: { roomId: string; title: string; streamerName: string; homeRegion: string; viewerCount: number; paid: boolean }[] }
-
-export interface ReachSetting {
-  regions: string[]; excludedRegions: string[]; budget: Money; bidCpm: Money; mode?: 'manual' | 'auto'; plannedMinutes?: number;
-}
-
-export interface Reach {
-  roomId: string; regions: string[]; excludedRegions: string[]; budget: Money; bidCpm: Money; spend: Money; spendMicros: number;
-  paidImpressions: number; state: 'active' | 'exhausted' | 'paused'; unbilledImpressions: number; mode: 'manual' | 'auto';
-  plannedMinutes: number | null; allocation: { region: string; share: number; roi: number | null }[];
-}
-
-export interface Creator { id: string; name: string; region: string; followers: number; verification: string; payoutCurrency: string | null }
-
 const creator = (creatorId: string) => `/api/creators/${encodeURIComponent(creatorId)}`;
 
 const room = (roomId: string) => `/api/rooms/${encodeURIComponent(roomId)}`;
@@ -68,7 +35,7 @@ function query(params: Record<string, string | number | undefined | null>): stri
 
 /**
  * Broadcart's REST API, typed: rooms, products, orders, flash sales, auctions, replays, the feed,
- * metrics and the report. A refusal rejects with BroadcartApiError.
+ * metrics, reach and the report, creators, deals, moderators, earnings and payouts, uploads and verification. A refusal rejects with BroadcartApiError.
  */
 export class BroadcartApiClient {
   readonly #options: ApiClientOptions;
@@ -149,25 +116,120 @@ export class BroadcartApiClient {
 
   unfollow(creatorId: string): Promise<Creator> { return this.#send('DELETE', `${creator(creatorId)}/follow`); }
 
-  async #send<T>(method: string, path: string, body?: unknown): Promise<T> {
+  createDeal(body: NewDeal): Promise<Deal> { return this.#send('POST', '/api/deals', body); }
+
+  /** A merchant's own deals, and the offers a creator qualifies for or accepted. */
+  async listDeals(): Promise<Deal[]> { return (await this.#send<{ deals: Deal[] }>('GET', '/api/deals')).deals; }
+
+  /** A creator takes a deal (idempotent); not_verified and not_enough_followers refuse it. */
+  acceptDeal(dealId: string): Promise<Deal> { return this.#send('POST', `/api/deals/${encodeURIComponent(dealId)}/accept`); }
+
+  appointModerator(roomId: string, userId: string): Promise<RoomModerators> {
+    return this.#send('POST', `${room(roomId)}/moderators/${encodeURIComponent(userId)}`);
+  }
+
+  dismissModerator(roomId: string, userId: string): Promise<RoomModerators> {
+    return this.#send('DELETE', `${room(roomId)}/moderators/${encodeURIComponent(userId)}`);
+  }
+
+  /** The room's chat as CSV (seq,sentAt,messageId,userId,name,text,deleted). */
+  exportChat(roomId: string): Promise<string> { return this.#sendText(`${room(roomId)}/chat/export`); }
+
+  /** The campaign report as CSV, one row per scope (total, region, hour). */
+  getReportCsv(roomId: string, currency?: string): Promise<string> { return this.#sendText(`${room(roomId)}/report.csv${query({ currency })}`); }
+
+  /** The caller's commission (streamers): pending, available and paid out per currency, with each order's entry. */
+  getEarnings(): Promise<Earnings> { return this.#send('GET', '/api/creators/me/earnings'); }
+
+  /** Where the caller's payouts go: any country, any currency the day's reference rates give. */
+  setPayoutMethod(method: PayoutMethod): Promise<PayoutMethod> { return this.#send('PUT', '/api/creators/me/payout-method', method); }
+
+  /** The caller's payout method; not_found before one is set. */
+  getPayoutMethod(): Promise<PayoutMethod> { return this.#send('GET', '/api/creators/me/payout-method'); }
+
+  /** What a payout would send now, for the creator to confirm; it has the payout's refusals and changes nothing. */
+  quotePayout(): Promise<PayoutQuote> { return this.#send('GET', '/api/creators/me/payouts/quote'); }
+
+  /** Pays out everything available; the same key answers the same payout (not_verified, nothing_to_pay, no_payout_method refuse it). */
+  requestPayout(idempotencyKey: string): Promise<Payout> { return this.#send('POST', '/api/creators/me/payouts', { idempotencyKey }); }
+
+  /** The caller's payouts, newest first. */
+  async listPayouts(): Promise<Payout[]> { return (await this.#send<{ payouts: Payout[] }>('GET', '/api/creators/me/payouts')).payouts; }
+
+  /** A write-only link for one upload; upload() also sends the bytes. */
+  createUpload(body: NewUpload): Promise<MediaUpload> { return this.#send('POST', '/api/media/uploads', body); }
+
+  /**
+   * Uploads a file straight to Blob Storage through a write-only link (no bytes pass through an API
+   * node; the storage account must allow the page's origin): use url on a product or room, mediaId in a verification.
+   */
+  async upload(purpose: NewUpload['purpose'], contentType: string, content: Uint8Array | Blob): Promise<MediaUpload> {
+    const length = content instanceof Uint8Array ? content.byteLength : content.size;
+    const link = await this.createUpload({ purpose, contentType, length });
+    // The link carries its own signature: no bearer token goes to the storage account.
+    const response = await this.#fetch(link.uploadUrl, { method: 'PUT', headers: link.headers, body: content as BodyInit });
+    if (!response.ok) throw new BroadcartApiError('', response.status, `the storage refused the upload: ${response.status} ${response.statusText}`);
+    return link;
+  }
+
+  /** Submits identity documents for review; resolves with the verification status (pending). */
+  async submitVerification(body: VerificationSubmission): Promise<string> {
+    return (await this.#send<{ status: string }>('POST', '/api/creators/me/verification', body)).status;
+  }
+
+  /** Admins: the review queue (pending, the default) or the decisions (verified, rejected), with short-lived read links. */
+  listVerifications(status?: 'pending' | 'verified' | 'rejected'): Promise<VerificationQueue> {
+    return this.#send('GET', `/api/admin/verifications${query({ status })}`);
+  }
+
+  /** Admins: approves a creator's verification; resolves with the creator's profile as it became. */
+  approveVerification(creatorId: string): Promise<Creator> {
+    return this.#send('POST', `/api/admin/verifications/${encodeURIComponent(creatorId)}`, { decision: 'approve' });
+  }
+
+  /** Admins: rejects a creator's verification, with the reason the creator is shown. */
+  rejectVerification(creatorId: string, reason: string): Promise<Creator> {
+    return this.#send('POST', `/api/admin/verifications/${encodeURIComponent(creatorId)}`, { decision: 'reject', reason });
+  }
+
+  get #fetch(): typeof fetch { return this.#options.fetch ?? fetch; }
+
+  // Relative to the base URL's own path, so an API served under a prefix (https://host/shop/) keeps it.
+  #url(path: string): string { return this.#options.baseUrl.replace(/\/+$/, '') + path; }
+
+  async #request(method: string, path: string, body?: unknown, accept = 'application/json'): Promise<Response> {
     const token = await this.#options.accessToken();
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const doFetch = this.#options.fetch ?? fetch;
-    const response = await doFetch(new URL(path, this.#options.baseUrl), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return this.#fetch(this.#url(path), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  }
+
+  async #send<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await this.#request(method, path, body);
     const text = await response.text();
     if (!response.ok) throw refusal(response, text);
     return JSON.parse(text) as T;
+  }
+
+  async #sendText(path: string): Promise<string> {
+    const response = await this.#request('GET', path, undefined, 'text/csv');
+    const text = await response.text();
+    if (!response.ok) throw refusal(response, text);
+    return text;
   }
 }
 
 // Problem details carry the protocol's code; a proxy's own error page does not, and keeps its status.
 function refusal(response: Response, text: string): BroadcartApiError {
   try {
-    const problem = JSON.parse(text) as { code?: unknown; detail?: unknown; title?: unknown };
+    const problem = JSON.parse(text) as { code?: unknown; detail?: unknown; title?: unknown; errors?: unknown };
     const code = typeof problem.code === 'string' ? problem.code : '';
-    const message = typeof problem.detail === 'string' ? problem.detail : typeof problem.title === 'string' ? problem.title : response.statusText;
+    // The framework's own validation problems put their sentences per field in errors rather than in detail.
+    const fields = problem.errors && typeof problem.errors === 'object'
+      ? Object.values(problem.errors as Record<string, unknown>).flat().filter((m): m is string => typeof m === 'string').join(' ')
+      : '';
+    const message = typeof problem.detail === 'string' ? problem.detail : fields || (typeof problem.title === 'string' ? problem.title : response.statusText);
     return new BroadcartApiError(code, response.status, message);
   } catch {
     return new BroadcartApiError(response.status === 401 ? 'unauthorized' : '', response.status, text || response.statusText);

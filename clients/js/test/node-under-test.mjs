@@ -21,6 +21,13 @@ function freePort() {
   });
 }
 
+/** Azurite's connection string, or a loud failure saying how to get one. */
+export function blobConnectionString() {
+  const value = process.env.BROADCART_TEST_BLOB;
+  if (!value) throw new Error('Azurite is not running for this test: run ./test.sh (it installs and starts Azurite), or start azurite-blob and set BROADCART_TEST_BLOB');
+  return value;
+}
+
 export async function startNode() {
   if (!existsSync(dll)) throw new Error(`${dll} is missing: build the solution first (./test.sh does: dotnet build Broadcart.slnx)`);
   const [http, silo, gateway] = [await freePort(), await freePort(), await freePort()];
@@ -36,6 +43,8 @@ export async function startNode() {
       Orleans__GatewayPort: String(gateway),
       Dashboard__Enabled: 'false',
       Logging__LogLevel__Default: 'Warning',
+      // Uploads and verification need Blob Storage: ./test.sh runs Azurite and says where.
+      ...(process.env.BROADCART_TEST_BLOB ? { Blob__ConnectionString: process.env.BROADCART_TEST_BLOB, Verification__Container: `js-verification-${http}` } : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

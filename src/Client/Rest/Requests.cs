@@ -26,3 +26,17 @@ public sealed record ReachSetting(
 public sealed record NewDeal(string ProductId, int CommissionBps, long? MinFollowers = null, IReadOnlyList<string>? Regions = null);
 
 internal sealed record DealList(IReadOnlyList<Deal> Deals);
+
+/// <summary>Identity documents for review: the media ids of two uploads made with purpose <c>verification</c>.</summary>
+public sealed record VerificationSubmission(string LegalName, string Country, string DocumentMediaId, string SelfieMediaId);
+
+internal sealed record VerificationDecision(string Decision, string? Reason);
+
+internal sealed record VerificationAccepted(string Status);
+
+/// <summary><c>Purpose</c> is <c>productImage</c>, <c>roomCover</c> or <c>verification</c>; <c>Length</c> in bytes.</summary>
+public sealed record NewUpload(string Purpose, string ContentType, long Length);
+
+internal sealed record PayoutRequest(string IdempotencyKey);
+
+internal sealed record PayoutList(IReadOnlyList<Payout> Payouts);

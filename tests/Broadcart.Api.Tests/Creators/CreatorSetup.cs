@@ -1,7 +1,5 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
 using Broadcart.Api.Tests.Infrastructure;
+using Broadcart.Client.Rest;
 
 namespace Broadcart.Api.Tests.Creators;
 
@@ -28,30 +26,25 @@ public static class CreatorSetup
         return EmbeddedNode.StartAsync(settings);
     }
 
-    /// <summary>Uploads a document through its write-only link and returns its media id.</summary>
+    /// <summary>Uploads a document through its write-only link (the .NET client's upload) and returns its media id.</summary>
     public static async Task<string> UploadAsync(NodeClient node, string token, byte[] bytes)
     {
-        var upload = await HttpAssert.Ok(node.SendAsync(HttpMethod.Post, "/api/media/uploads", token, new { purpose = "verification", contentType = "image/png", length = bytes.Length }));
-        Assert.Equal(JsonValueKind.Null, upload.GetProperty("url").ValueKind);
-        using var blobs = new HttpClient();
-        var put = new HttpRequestMessage(HttpMethod.Put, upload.GetProperty("uploadUrl").GetString()) { Content = new ByteArrayContent(bytes) };
-        put.Content.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        put.Headers.Add("x-ms-blob-type", "BlockBlob");
-        Assert.Equal(HttpStatusCode.Created, (await blobs.SendAsync(put)).StatusCode);
+        var upload = await node.Api(token).UploadAsync("verification", "image/png", bytes);
+        Assert.Null(upload.Url);
 
         // The upload link writes; it does not read.
-        Assert.False((await blobs.GetAsync(upload.GetProperty("uploadUrl").GetString())).IsSuccessStatusCode);
-        return upload.GetProperty("mediaId").GetString()!;
+        using var blobs = new HttpClient();
+        Assert.False((await blobs.GetAsync(upload.UploadUrl)).IsSuccessStatusCode);
+        return upload.MediaId!;
     }
 
     /// <summary>A streamer who has submitted documents and been approved by an admin; returns their token.</summary>
     public static async Task<string> VerifiedCreatorAsync(NodeClient node, string userId, string region, string? name = null)
     {
         var token = await node.TokenAsync(userId, "streamer", region, name);
-        var submission = new { legalName = name ?? userId, country = region, documentMediaId = await UploadAsync(node, token, Passport), selfieMediaId = await UploadAsync(node, token, Selfie) };
-        await HttpAssert.Ok(node.SendAsync(HttpMethod.Post, "/api/creators/me/verification", token, submission));
-        var admin = await node.TokenAsync("setup-admin", "admin");
-        await HttpAssert.Ok(node.SendAsync(HttpMethod.Post, $"/api/admin/verifications/{userId}", admin, new { decision = "approve" }));
+        await node.Api(token).SubmitVerificationAsync(
+            new VerificationSubmission(name ?? userId, region, await UploadAsync(node, token, Passport), await UploadAsync(node, token, Selfie)));
+        await node.Api(await node.TokenAsync("setup-admin", "admin")).ApproveVerificationAsync(userId);
         return token;
     }
 
