@@ -266,7 +266,17 @@ public sealed class BroadcartApiClient(HttpClient http, ApiClientOptions options
         return request;
     }
 
-    // The framework's own validation problems put their sentences per field in "errors" rather than in "detail".
+    // A refusal without the protocol's code (a proxy's page, the framework's own 401): the code its status means, or none.
+    private static string ByStatus(HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.Unauthorized => "unauthorized",
+        HttpStatusCode.Forbidden => "forbidden",
+        HttpStatusCode.NotFound => "not_found",
+        HttpStatusCode.TooManyRequests => "rate_limited",
+        _ => "",
+    };
+
+        // The framework's own validation problems put their sentences per field in "errors" rather than in "detail".
     private static string FieldErrors(JsonElement problem) =>
         problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object
             ? string.Join(' ', errors.EnumerateObject().SelectMany(f => f.Value.ValueKind == JsonValueKind.Array ? f.Value.EnumerateArray() : Enumerable.Empty<JsonElement>())
@@ -281,7 +291,7 @@ public sealed class BroadcartApiClient(HttpClient http, ApiClientOptions options
         {
             using var problem = JsonDocument.Parse(text);
             var root = problem.RootElement;
-            var code = root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()! : "";
+            var code = root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()! : ByStatus(response.StatusCode);
             var detail = root.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()!
                 : FieldErrors(root) is { Length: > 0 } fields ? fields
                 : root.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : response.ReasonPhrase ?? "";
@@ -289,7 +299,7 @@ public sealed class BroadcartApiClient(HttpClient http, ApiClientOptions options
         }
         catch (JsonException)
         {
-            return new BroadcartApiException(response.StatusCode == HttpStatusCode.Unauthorized ? "unauthorized" : "", response.StatusCode,
+            return new BroadcartApiException(ByStatus(response.StatusCode), response.StatusCode,
                 text.Length > 0 ? text : response.ReasonPhrase ?? response.StatusCode.ToString());
         }
     }

@@ -209,7 +209,7 @@ export class BroadcartApiClient {
     const response = await this.#request(method, path, body);
     const text = await response.text();
     if (!response.ok) throw refusal(response, text);
-    return JSON.parse(text) as T;
+    return (text ? JSON.parse(text) : undefined) as T;
   }
 
   async #sendText(path: string): Promise<string> {
@@ -224,7 +224,7 @@ export class BroadcartApiClient {
 function refusal(response: Response, text: string): BroadcartApiError {
   try {
     const problem = JSON.parse(text) as { code?: unknown; detail?: unknown; title?: unknown; errors?: unknown };
-    const code = typeof problem.code === 'string' ? problem.code : '';
+    const code = typeof problem.code === 'string' ? problem.code : byStatus(response.status);
     // The framework's own validation problems put their sentences per field in errors rather than in detail.
     const fields = problem.errors && typeof problem.errors === 'object'
       ? Object.values(problem.errors as Record<string, unknown>).flat().filter((m): m is string => typeof m === 'string').join(' ')
@@ -232,6 +232,11 @@ function refusal(response: Response, text: string): BroadcartApiError {
     const message = typeof problem.detail === 'string' ? problem.detail : fields || (typeof problem.title === 'string' ? problem.title : response.statusText);
     return new BroadcartApiError(code, response.status, message);
   } catch {
-    return new BroadcartApiError(response.status === 401 ? 'unauthorized' : '', response.status, text || response.statusText);
+    return new BroadcartApiError(byStatus(response.status), response.status, text || response.statusText);
   }
+}
+
+// A refusal without the protocol's code (a proxy's page, the framework's own 401): the code its status means, or none.
+function byStatus(status: number): string {
+  return ({ 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 429: 'rate_limited' } as Record<number, string>)[status] ?? '';
 }

@@ -68,6 +68,33 @@ public sealed class RestCoverageTests
         Assert.Equal("https://example.test/live/api/rooms/r%201", Assert.Single(recorder.Uris).AbsoluteUri);
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.NotFound, "not_found")]
+    [InlineData(HttpStatusCode.TooManyRequests, "rate_limited")]
+    [InlineData(HttpStatusCode.BadGateway, "")]
+    public async Task A_refusal_without_problem_details_gets_the_code_its_status_means(HttpStatusCode status, string code)
+    {
+        var proxy = new Recorder { Answer = () => new HttpResponseMessage(status) { Content = new StringContent("<html>proxy</html>") } };
+        var client = new BroadcartApiClient(new HttpClient(proxy), new ApiClientOptions { BaseAddress = new Uri("https://example.test/"), AccessToken = () => Task.FromResult<string?>(null) });
+        var refused = await Assert.ThrowsAsync<BroadcartApiException>(() => client.GetOrderAsync("o1"));
+        Assert.Equal((code, status, "<html>proxy</html>"), (refused.Code, refused.Status, refused.Message));
+    }
+
+    [Fact]
+    public async Task The_frameworks_own_validation_problem_reads_as_its_field_sentences()
+    {
+        var problem = new Recorder
+        {
+            Answer = () => new HttpResponseMessage(HttpStatusCode.BadRequest)
+            {
+                Content = new StringContent("""{"title":"One or more validation errors occurred.","status":400,"errors":{"quantity":["The quantity is not a number."]}}""", Encoding.UTF8, "application/problem+json"),
+            },
+        };
+        var client = new BroadcartApiClient(new HttpClient(problem), new ApiClientOptions { BaseAddress = new Uri("https://example.test/"), AccessToken = () => Task.FromResult<string?>(null) });
+        var refused = await Assert.ThrowsAsync<BroadcartApiException>(() => client.GetOrderAsync("o1"));
+        Assert.Equal(("", "The quantity is not a number."), (refused.Code, refused.Message));
+    }
+
     // Every public call once, with placeholder arguments; the answers are empty, so most calls fail after their request: only the request matters.
     private static async Task<List<(string Method, string Path)>> EveryCallAsync()
     {
@@ -127,11 +154,13 @@ public sealed class RestCoverageTests
 
         public List<string> Methods { get; } = [];
 
+        public Func<HttpResponseMessage> Answer { get; init; } = () => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Uris.Add(request.RequestUri!);
             Methods.Add(request.Method.Method);
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}", Encoding.UTF8, "application/json") });
+            return Task.FromResult(Answer());
         }
     }
 }

@@ -1,14 +1,14 @@
 // The admin page's review queue: pending identity verifications, their documents through
 // short-lived links, and approve or reject with a reason.
-import { apiFetch } from './api.js';
+import { rest } from './api.js';
 import { $, el } from './ui.js';
 
 const decide = (token, creatorId, decision, reason) =>
-  apiFetch(`/api/admin/verifications/${encodeURIComponent(creatorId)}`, { method: 'POST', token, body: reason ? { decision, reason } : { decision } });
+  decision === 'approve' ? rest(token).approveVerification(creatorId) : rest(token).rejectVerification(creatorId, reason);
 
 export function setupVerifications({ getToken, status }) {
   async function refresh() {
-    const queue = await apiFetch('/api/admin/verifications?status=pending', { token: getToken() });
+    const queue = await rest(getToken()).listVerifications('pending');
     const items = queue.verifications.map(render);
     $('verification-list').replaceChildren(...(items.length ? items : [el('li', 'hint', 'Nothing to review.')]));
   }

@@ -1,4 +1,5 @@
-// Shared client plumbing for the Broadcart consoles: REST, the live hub, error decoding.
+// Shared client plumbing for the Broadcart consoles: the REST client (the SDK's), error decoding.
+import { BroadcartApiClient } from '/lib/broadcart-client/index.js';
 
 export class ApiError extends Error {
   constructor(code, message, status = 0) {
@@ -33,6 +34,22 @@ async function readProblem(res) {
   return new ApiError(problem?.code || fallbackCode(res.status), message, res.status);
 }
 
+/**
+ * The SDK's REST client for one session's token, on this origin. A request that never reached the
+ * server rejects with code 'network' and a sentence for people, as every other failure has.
+ */
+export function rest(token) {
+  const reaching = async (url, init) => {
+    try {
+      return await fetch(url, init);
+    } catch {
+      throw new ApiError('network', 'Could not reach the server. Check your connection and try again.');
+    }
+  };
+  return new BroadcartApiClient({ baseUrl: location.origin, accessToken: () => token, fetch: reaching });
+}
+
+/** Calls outside the SDK: the development token, the operators' dashboard session and diagnostics. */
 export async function apiFetch(path, { method = 'GET', body, token } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -54,15 +71,12 @@ export async function devSignIn({ userId, name, roles, region }) {
   return token;
 }
 
-const roomPath = (roomId) => `/api/rooms/${encodeURIComponent(roomId)}`;
-
-export const createRoom = (token, room) => apiFetch('/api/rooms', { method: 'POST', body: room, token });
-export const getRoom = (token, roomId) => apiFetch(roomPath(roomId), { token });
-export const startRoom = (token, roomId) => apiFetch(`${roomPath(roomId)}/start`, { method: 'POST', token });
-export const endRoom = (token, roomId) => apiFetch(`${roomPath(roomId)}/end`, { method: 'POST', token });
-const moderatorPath = (roomId, userId) => `${roomPath(roomId)}/moderators/${encodeURIComponent(userId)}`;
-export const appointModerator = (token, roomId, userId) => apiFetch(moderatorPath(roomId, userId), { method: 'POST', token });
-export const dismissModerator = (token, roomId, userId) => apiFetch(moderatorPath(roomId, userId), { method: 'DELETE', token });
+export const createRoom = (token, room) => rest(token).createRoom(room);
+export const getRoom = (token, roomId) => rest(token).getRoom(roomId);
+export const startRoom = (token, roomId) => rest(token).startRoom(roomId);
+export const endRoom = (token, roomId) => rest(token).endRoom(roomId);
+export const appointModerator = (token, roomId, userId) => rest(token).appointModerator(roomId, userId);
+export const dismissModerator = (token, roomId, userId) => rest(token).dismissModerator(roomId, userId);
 
 // ---------------------------------------------------------------- Hub
 

@@ -1,19 +1,13 @@
 // Products, showcase, flash sales and orders: REST calls and the sale and time logic both consoles share.
-import { apiFetch } from './api.js';
+import { rest } from './api.js';
 
-const roomPath = (roomId) => `/api/rooms/${encodeURIComponent(roomId)}`;
-
-export const createProduct = (token, product) => apiFetch('/api/products', { method: 'POST', body: product, token });
-export const getProduct = (token, id) => apiFetch(`/api/products/${encodeURIComponent(id)}`, { token });
-export const addToShowcase = (token, roomId, productId) =>
-  apiFetch(`${roomPath(roomId)}/showcase`, { method: 'POST', body: { productId }, token });
-export const pinProduct = (token, roomId, productId) =>
-  apiFetch(`${roomPath(roomId)}/pin`, { method: 'POST', body: { productId }, token });
-export const startFlashSale = (token, roomId, sale) =>
-  apiFetch(`${roomPath(roomId)}/flash-sales`, { method: 'POST', body: sale, token });
-export const createOrder = (token, roomId, order) =>
-  apiFetch(`${roomPath(roomId)}/orders`, { method: 'POST', body: order, token });
-export const getOrder = (token, orderId) => apiFetch(`/api/orders/${encodeURIComponent(orderId)}`, { token });
+export const createProduct = (token, product) => rest(token).createProduct(product);
+export const getProduct = (token, id) => rest(token).getProduct(id);
+export const addToShowcase = (token, roomId, productId) => rest(token).addToShowcase(roomId, productId);
+export const pinProduct = (token, roomId, productId) => rest(token).pin(roomId, productId);
+export const startFlashSale = (token, roomId, sale) => rest(token).startFlashSale(roomId, sale);
+export const createOrder = (token, roomId, { productId, quantity, idempotencyKey }) => rest(token).placeOrder(roomId, productId, quantity, idempotencyKey);
+export const getOrder = (token, orderId) => rest(token).getOrder(orderId);
 
 // ---------------------------------------------------------------- time
 

@@ -1,11 +1,11 @@
 // The merchant console's deals: offer a product to creators, see who accepted and what each deal owes.
-import { apiFetch } from './api.js';
+import { rest } from './api.js';
 import { formatMoney } from './money.js';
 import { $, el, invalid } from './ui.js';
 
 export function setupDeals({ getSession, fail }) {
   async function refresh() {
-    const { deals } = await apiFetch('/api/deals', { token: getSession().token });
+    const deals = await rest(getSession().token).listDeals();
     const mine = deals.filter((d) => d.merchantId === getSession().userId);
     $('merchant-deal-list').replaceChildren(...(mine.length ? mine.map(render) : [el('li', 'hint', 'No deals yet.')]));
   }
@@ -28,11 +28,8 @@ export function setupDeals({ getSession, fail }) {
       if (!Number.isFinite(percent) || bps < 1 || bps > 5000) throw invalid('The commission is 0.01% to 50%.', $('deal-commission'));
       const minFollowers = $('deal-min-followers').value.trim();
       button.disabled = true;
-      await apiFetch('/api/deals', {
-        method: 'POST',
-        token: getSession().token,
-        body: { productId: $('deal-product-id').value.trim(), commissionBps: bps, ...(minFollowers ? { minFollowers: Number(minFollowers) } : {}) },
-      });
+      await rest(getSession().token).createDeal(
+        { productId: $('deal-product-id').value.trim(), commissionBps: bps, ...(minFollowers ? { minFollowers: Number(minFollowers) } : {}) });
       await refresh();
     } catch (err) {
       fail(err);

@@ -1,6 +1,6 @@
 // Merchant console, post-campaign report: a room's figures in one currency, in all, by region and
 // by hour, with charts, and its CSV. Ended rooms are served from the stored report.
-import { ApiError, apiFetch } from './api.js';
+import { ApiError, rest } from './api.js';
 import { chartsAvailable } from './metrics-charts.js';
 import { formatMoney, isCurrency, toMajorNumber } from './money.js';
 import { $, el, statusNote } from './ui.js';
@@ -115,7 +115,7 @@ export function setupReport({ getSession, fail }) {
     const myRun = ++run;
     show('loading', 'Loading the report…');
     try {
-      const report = await apiFetch(`/api/rooms/${encodeURIComponent(roomId)}/report?currency=${encodeURIComponent(currency)}`, { token: getSession().token });
+      const report = await rest(getSession().token).getReport(roomId, currency);
       if (myRun !== run) return;
       loaded = { roomId, currency };
       render(report);

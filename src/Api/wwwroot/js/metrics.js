@@ -1,8 +1,8 @@
 // Room metrics: the REST read, the live watch over the hub, and the number formats the dashboards share.
-import { apiFetch } from './api.js';
+import { rest } from './api.js';
 import { formatMoney } from './money.js';
 
-export const getMetrics = (token, roomId) => apiFetch(`/api/rooms/${encodeURIComponent(roomId)}/metrics`, { token });
+export const getMetrics = (token, roomId) => rest(token).getMetrics(roomId);
 
 const sameRoom = (a, b) => !!a && !!b && String(a).toLowerCase() === String(b).toLowerCase();
 

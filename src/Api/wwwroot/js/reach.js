@@ -1,30 +1,24 @@
 // Audience reach and the discovery feed: REST calls plus the wording both consoles share.
-import { apiFetch } from './api.js';
+import { rest } from './api.js';
 import { formatMoney } from './money.js';
-
-const reachPath = (roomId) => `/api/rooms/${encodeURIComponent(roomId)}/reach`;
 
 /** The room's reach, or null when none is set (the room is organic in its home region only). */
 export async function getReach(token, roomId) {
   try {
-    return await apiFetch(reachPath(roomId), { token });
+    return await rest(token).getReach(roomId);
   } catch (err) {
     if (err?.code === 'not_found' && /reach/i.test(err.message ?? '')) return null;
     throw err; // a 404 for the room itself stays an error
   }
 }
 
-export const putReach = (token, roomId, reach) => apiFetch(reachPath(roomId), { method: 'PUT', body: reach, token });
+export const putReach = (token, roomId, reach) => rest(token).setReach(roomId, reach);
 
 /**
  * Live rooms for a region; without one the server uses the caller's. Every call counts an
  * impression for each room listed, so callers refresh on demand or every 10 s at most.
  */
-export function getFeed(token, { region, limit = 20 } = {}) {
-  const query = new URLSearchParams({ limit: String(limit) });
-  if (region) query.set('region', region);
-  return apiFetch(`/api/feed?${query}`, { token });
-}
+export const getFeed = (token, { region, limit = 20 } = {}) => rest(token).getFeed(region || undefined, limit);
 
 export const REACH_STATES = { active: 'Active', exhausted: 'Budget spent', paused: 'Paused' };
 

@@ -1,5 +1,5 @@
 // Streamer console, auction: open one for the product chosen in the sale form, follow its bids.
-import { ApiError, apiFetch } from './api.js';
+import { ApiError, rest } from './api.js';
 import { countdown, everySecond, titleIn } from './commerce.js';
 import { formatMoney, parseMajor } from './money.js';
 import { $ } from './ui.js';
@@ -40,7 +40,7 @@ export function setupAuction({ getLive, getSession, status, busy }) {
         increment: { currency, amountMinor: parseMajor($('auction-increment').value, currency, 'Increment') },
         durationSeconds: seconds,
       };
-      const opened = await apiFetch(`/api/rooms/${encodeURIComponent(live.state.roomId)}/auctions`, { method: 'POST', body, token: getSession().token });
+      const opened = await rest(getSession().token).openAuction(live.state.roomId, body);
       live.applyAuction(opened.auction);
       status.info(`Auction open: “${titleIn(live.state, productId) || productId}” from ${formatMoney(body.startPrice)} for ${seconds} s.`);
     });

@@ -35,8 +35,8 @@ export function setupCreator({ getSession, status, busy }) {
     }
   }
 
-  function renderDeals(list) {
-    const items = list.deals.map((deal) => {
+  function renderDeals(deals) {
+    const items = deals.map((deal) => {
       const li = el('li', 'deal');
       li.dataset.dealId = deal.dealId;
       li.append(el('span', '', `${deal.productId}: ${(deal.commissionBps / 100).toFixed(2)}% commission`));
@@ -68,8 +68,8 @@ export function setupCreator({ getSession, status, busy }) {
     }));
   }
 
-  function renderPayouts(list) {
-    $('payout-list').replaceChildren(...list.payouts.map((p) => {
+  function renderPayouts(payouts) {
+    $('payout-list').replaceChildren(...payouts.map((p) => {
       const li = el('li', 'payout', `${formatMoney(p.amount)} (${moneyList(p.source)} at ${p.fxRate}, rates of ${p.rateDate}): ${p.status}`);
       li.dataset.status = p.status;
       return li;

@@ -1,6 +1,6 @@
 // Viewer page, auction card: the room's auction with its countdown, the leader (masked) and
 // extensions; bid on it; the winner sees their reserved order.
-import { apiFetch, hubError } from './api.js';
+import { hubError, rest } from './api.js';
 import { countdown, everySecond, titleIn } from './commerce.js';
 import { formatMoney, parseMajor, toMajorText } from './money.js';
 import { $, statusNote } from './ui.js';
@@ -50,10 +50,9 @@ export function setupAuction({ getLive, getSession, fail }) {
 
   // Only the winner's GET carries the order, placed just after the close: ask until it is there.
   async function announceWinner(roomId, a) {
-    const path = `/api/rooms/${encodeURIComponent(roomId)}/auctions/${encodeURIComponent(a.auctionId)}`;
     try {
       for (let attempt = 0; attempt < 20; attempt++) {
-        const mine = await apiFetch(path, { token: getSession().token });
+        const mine = await rest(getSession().token).getAuction(roomId, a.auctionId);
         if (!mine.youLead) {
           show('lost', `Sold to ${a.leader} at ${formatMoney(a.currentBid)}.`);
           return;

@@ -1,6 +1,6 @@
 // The viewer page's replay: an ended show played back on its own timeline (chat, pins, showcase,
 // sale moments, purchases) with seek, and its showcase for sale at the regular price.
-import { apiFetch } from './api.js';
+import { rest } from './api.js';
 import { formatMoney } from './money.js';
 import { $, el } from './ui.js';
 
@@ -17,8 +17,7 @@ async function fetchReplay(token, roomId) {
   const events = [];
   let after = null;
   do {
-    const query = `limit=${PAGE}${after === null ? '' : `&after=${encodeURIComponent(after)}`}`;
-    const page = await apiFetch(`/api/rooms/${encodeURIComponent(roomId)}/replay?${query}`, { token });
+    const page = await rest(token).getReplayPage(roomId, after, PAGE);
     events.push(...(page.events ?? []));
     after = page.next ?? null;
   } while (after !== null);
@@ -109,10 +108,7 @@ export function setupReplay({ getSession, fail }) {
     const session = getSession();
     button.disabled = true;
     try {
-      const order = await apiFetch(`/api/rooms/${encodeURIComponent(roomId)}/orders`, {
-        method: 'POST', token: session.token,
-        body: { productId: product.id, quantity: 1, idempotencyKey: crypto.randomUUID() },
-      });
+      const order = await rest(session.token).placeOrder(roomId, product.id, 1, crypto.randomUUID());
       const result = $('replay-order-result');
       result.dataset.orderId = order.orderId;
       result.dataset.source = order.source;
@@ -130,7 +126,7 @@ export function setupReplay({ getSession, fail }) {
     try {
       const [timeline, room] = await Promise.all([
         fetchReplay(session.token, roomId),
-        apiFetch(`/api/rooms/${encodeURIComponent(roomId)}`, { token: session.token }),
+        rest(session.token).getRoom(roomId),
       ]);
       events = timeline;
       products = Array.isArray(room.showcase) ? room.showcase : [];
